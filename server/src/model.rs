@@ -1,0 +1,270 @@
+//! Wire types of the API (responses and request bodies) and the validation of group input.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+
+/// Longest allowed group name, in characters (after trimming).
+pub const NAME_MAX_CHARS: usize = 70;
+/// Longest allowed group description, in characters (after trimming).
+pub const DESCRIPTION_MAX_CHARS: usize = 255;
+/// Most ids that `assign` and `unassign` may hold together in one change request.
+pub const MAX_CHANGE_IDS: usize = 100_000;
+
+/// A customer group as answered by the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// The id.
+    pub id: i64,
+    /// The name (trimmed, 1–70 characters).
+    pub name: String,
+    /// The description (trimmed, 0–255 characters, possibly empty).
+    pub description: String,
+    /// Creation time, RFC 3339 UTC.
+    pub created_at: String,
+    /// Last change time, RFC 3339 UTC.
+    pub updated_at: String,
+    /// Number of member customers.
+    pub customer_count: i64,
+}
+
+/// A customer's gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+    /// Unknown or not given.
+    Unknown,
+}
+
+impl Gender {
+    /// The stored and wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+            Gender::Unknown => "unknown",
+        }
+    }
+
+    /// Parses the stored spelling; anything unexpected reads as `Unknown`.
+    pub fn from_db(s: &str) -> Self {
+        match s {
+            "male" => Gender::Male,
+            "female" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// A customer as answered by the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    /// The id.
+    pub id: i64,
+    /// The customer reference, e.g. `DE--17`.
+    pub customer_reference: String,
+    /// The email address.
+    pub email: String,
+    /// The first name.
+    pub first_name: String,
+    /// The last name.
+    pub last_name: String,
+    /// The gender.
+    pub gender: Gender,
+}
+
+/// One page of a list: the items, the total number of matching rows, and the page asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// The rows of this page.
+    pub items: Vec<T>,
+    /// Number of rows matching the search, across all pages.
+    pub total: i64,
+    /// The 1-based page number.
+    pub page: u64,
+    /// The page size.
+    pub per_page: u64,
+}
+
+/// Body of `POST /customer-groups`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CreateGroup {
+    /// The name (required; `null` counts as missing).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The description (optional; `null` counts as empty).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Ids of the customers to add as members.
+    #[serde(default)]
+    pub customer_ids: Option<Vec<i64>>,
+}
+
+/// Body of `PUT /customer-groups/{id}`: replaces name and description (an absent
+/// description becomes empty).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct UpdateGroup {
+    /// The name (required; `null` counts as missing).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The description (optional; `null` counts as empty).
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// `assign_matching` of a membership change: assign every customer matching `q` (as in
+/// the customer list search; empty = all customers) except the listed ids.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct AssignMatching {
+    /// Search text; absent or empty matches every customer.
+    #[serde(default)]
+    pub q: Option<String>,
+    /// Customer ids not to assign.
+    #[serde(default)]
+    pub except: Option<Vec<i64>>,
+}
+
+/// Body of `POST /customer-groups/{id}/customers/changes` (every field optional).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MembershipChanges {
+    /// Customer ids to add.
+    #[serde(default)]
+    pub assign: Option<Vec<i64>>,
+    /// Customer ids to remove.
+    #[serde(default)]
+    pub unassign: Option<Vec<i64>>,
+    /// Remove every member first.
+    #[serde(default)]
+    pub unassign_all: Option<bool>,
+    /// Add every customer matching a search.
+    #[serde(default)]
+    pub assign_matching: Option<AssignMatching>,
+}
+
+/// Result of a membership change: real changes only, and the new member count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangesResult {
+    /// Memberships created.
+    pub assigned: i64,
+    /// Memberships removed.
+    pub unassigned: i64,
+    /// Member count after the change.
+    pub customer_count: i64,
+}
+
+/// Name and description after trimming and the checks that need no database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupFields {
+    /// Trimmed name.
+    pub name: String,
+    /// Trimmed description.
+    pub description: String,
+}
+
+/// Field errors collected while validating a request, in the order found.
+pub type FieldErrors = Vec<(String, String)>;
+
+/// Trims and checks name and description; pushes the contract's messages into `errors`
+/// (keys `name`, `description`) and returns the trimmed values.
+pub fn check_group_fields(
+    name: Option<&str>,
+    description: Option<&str>,
+    errors: &mut FieldErrors,
+) -> GroupFields {
+    let name = name.unwrap_or("").trim().to_string();
+    let description = description.unwrap_or("").trim().to_string();
+    if name.is_empty() {
+        errors.push(("name".into(), "Name is required".into()));
+    } else if name.chars().count() > NAME_MAX_CHARS {
+        errors.push((
+            "name".into(),
+            format!("Name must be at most {NAME_MAX_CHARS} characters"),
+        ));
+    }
+    if description.chars().count() > DESCRIPTION_MAX_CHARS {
+        errors.push((
+            "description".into(),
+            format!("Description must be at most {DESCRIPTION_MAX_CHARS} characters"),
+        ));
+    }
+    GroupFields { name, description }
+}
+
+/// Turns collected field errors into a 422 (messages in form order: name, description,
+/// then the id lists), or `Ok` when there are none.
+pub fn fail_on(mut errors: FieldErrors) -> Result<(), ApiError> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    const ORDER: &[&str] = &["name", "description", "customer_ids", "assign"];
+    errors.sort_by_key(|(k, _)| ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()));
+    Err(ApiError::invalid_fields(errors))
+}
+
+/// Message for unknown customer ids (lists at most 20 of them, then how many in all).
+pub fn unknown_ids_message(ids: &[i64]) -> String {
+    const SHOWN: usize = 20;
+    let list = ids
+        .iter()
+        .take(SHOWN)
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match ids.len() {
+        1 => format!("Unknown customer id: {list}"),
+        n if n <= SHOWN => format!("Unknown customer ids: {list}"),
+        n => format!(
+            "Unknown customer ids: {list} and {} more ({n} in all)",
+            n - SHOWN
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Lengths count characters (not bytes) after trimming, with the contract's messages.
+    #[test]
+    fn group_field_rules() {
+        let mut e = FieldErrors::new();
+        let f = check_group_fields(Some("  Ünïcödé  "), None, &mut e);
+        assert!(e.is_empty());
+        assert_eq!(f.name, "Ünïcödé");
+        assert_eq!(f.description, "");
+
+        let seventy = "é".repeat(70);
+        check_group_fields(Some(&seventy), Some(&"x".repeat(255)), &mut e);
+        assert!(e.is_empty());
+
+        check_group_fields(Some(&"a".repeat(71)), Some(&"x".repeat(256)), &mut e);
+        check_group_fields(Some("   "), None, &mut e);
+        assert_eq!(
+            e,
+            vec![
+                (
+                    "name".to_string(),
+                    "Name must be at most 70 characters".to_string()
+                ),
+                (
+                    "description".to_string(),
+                    "Description must be at most 255 characters".to_string()
+                ),
+                ("name".to_string(), "Name is required".to_string()),
+            ]
+        );
+    }
+
+    // Long lists of unknown ids stay readable.
+    #[test]
+    fn unknown_ids_are_listed_briefly() {
+        assert_eq!(unknown_ids_message(&[7]), "Unknown customer id: 7");
+        assert_eq!(unknown_ids_message(&[7, 9]), "Unknown customer ids: 7, 9");
+        let many: Vec<i64> = (1..=25).collect();
+        assert!(unknown_ids_message(&many).ends_with("and 5 more (25 in all)"));
+    }
+}

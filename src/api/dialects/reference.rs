@@ -1,0 +1,392 @@
+//! The project's own reference API (`/api/v1`, see `server/openapi.json`).
+
+use crate::api::http::{RawResponse, Transport};
+use crate::api::{ApiError, Backend, ChangeOutcome, CustomerScope, MembershipChange};
+use crate::model::{
+    Customer, CustomerId, Gender, Group, GroupId, GroupInput, ListQuery, Page, SortOrder,
+};
+use async_trait::async_trait;
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+const JSON: &str = "application/json";
+
+/// Client of the reference API.
+#[derive(Clone, Debug)]
+pub struct ReferenceBackend {
+    transport: Transport,
+}
+
+#[derive(Deserialize)]
+struct WirePage<T> {
+    items: Vec<T>,
+    total: u64,
+}
+
+#[derive(Deserialize)]
+struct WireGroup {
+    id: i64,
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    created_at: String,
+    #[serde(default)]
+    customer_count: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct WireCustomer {
+    id: i64,
+    #[serde(default)]
+    customer_reference: String,
+    email: String,
+    #[serde(default)]
+    first_name: String,
+    #[serde(default)]
+    last_name: String,
+    #[serde(default)]
+    gender: String,
+}
+
+#[derive(Deserialize)]
+struct WireError {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct WireOutcome {
+    assigned: u64,
+    unassigned: u64,
+    customer_count: u64,
+}
+
+#[derive(Serialize)]
+struct WireGroupInput<'a> {
+    name: &'a str,
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    customer_ids: Option<Vec<i64>>,
+}
+
+#[derive(Serialize)]
+struct WireMatching {
+    q: String,
+    except: Vec<i64>,
+}
+
+#[derive(Serialize)]
+struct WireChange {
+    unassign_all: bool,
+    unassign: Vec<i64>,
+    assign: Vec<i64>,
+    assign_matching: Option<WireMatching>,
+}
+
+impl From<WireGroup> for Group {
+    fn from(w: WireGroup) -> Self {
+        Group {
+            id: GroupId(w.id.to_string()),
+            name: w.name,
+            description: w.description.unwrap_or_default(),
+            created_at: w.created_at,
+            customer_count: w.customer_count,
+        }
+    }
+}
+
+impl From<WireCustomer> for Customer {
+    fn from(w: WireCustomer) -> Self {
+        Customer {
+            id: CustomerId(w.id.to_string()),
+            reference: w.customer_reference,
+            email: w.email,
+            first_name: w.first_name,
+            last_name: w.last_name,
+            gender: Gender::parse(&w.gender),
+        }
+    }
+}
+
+/// Turns an error answer into an [`ApiError`], keeping the server's message and fields.
+pub fn decode_error(resp: &RawResponse) -> ApiError {
+    let (message, fields) = match serde_json::from_str::<WireError>(&resp.body) {
+        Ok(w) => (w.message, w.fields.into_iter().collect()),
+        Err(_) => (String::new(), Vec::new()),
+    };
+    ApiError::from_status(resp.status, message, fields)
+}
+
+fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
+    if !resp.is_success() {
+        return Err(decode_error(&resp));
+    }
+    serde_json::from_str(&resp.body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn numeric(ids: &[CustomerId]) -> Result<Vec<i64>, ApiError> {
+    ids.iter()
+        .map(|id| {
+            id.as_str()
+                .parse()
+                .map_err(|_| ApiError::BadRequest(format!("customer id {id} is not numeric")))
+        })
+        .collect()
+}
+
+fn group_path(id: &GroupId) -> String {
+    format!("customer-groups/{id}")
+}
+
+/// The reference API's list parameters for a query.
+pub fn list_params(query: &ListQuery) -> Vec<(&'static str, String)> {
+    let mut p = vec![
+        ("page", query.page.to_string()),
+        ("per_page", query.per_page.to_string()),
+        ("sort", query.sort.to_owned()),
+        (
+            "order",
+            match query.order {
+                SortOrder::Asc => "asc",
+                SortOrder::Desc => "desc",
+            }
+            .to_owned(),
+        ),
+    ];
+    if !query.q.is_empty() {
+        p.push(("q", query.q.clone()));
+    }
+    p
+}
+
+fn wire_change(change: &MembershipChange) -> Result<WireChange, ApiError> {
+    Ok(WireChange {
+        unassign_all: change.unassign_all,
+        unassign: numeric(&change.unassign)?,
+        assign: numeric(&change.assign)?,
+        assign_matching: match &change.assign_matching {
+            Some((q, except)) => Some(WireMatching {
+                q: q.clone(),
+                except: numeric(except)?,
+            }),
+            None => None,
+        },
+    })
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
+    serde_json::to_string(v).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+impl ReferenceBackend {
+    /// A client for the reference API at `transport`'s base URL (ending in `/api/v1/`).
+    pub fn new(transport: Transport) -> Self {
+        ReferenceBackend { transport }
+    }
+
+    async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ApiError> {
+        decode(
+            self.transport
+                .send(Method::GET, path, query, None, JSON)
+                .await?,
+        )
+    }
+
+    async fn write<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: String,
+    ) -> Result<T, ApiError> {
+        decode(
+            self.transport
+                .send(method, path, &[], Some(body), JSON)
+                .await?,
+        )
+    }
+}
+
+#[async_trait(?Send)]
+impl Backend for ReferenceBackend {
+    async fn list_groups(&self, query: &ListQuery) -> Result<Page<Group>, ApiError> {
+        let w: WirePage<WireGroup> = self.get("customer-groups", &list_params(query)).await?;
+        Ok(Page {
+            items: w.items.into_iter().map(Group::from).collect(),
+            total: w.total,
+        })
+    }
+
+    async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError> {
+        let w: WireGroup = self.get(&group_path(id), &[]).await?;
+        Ok(w.into())
+    }
+
+    async fn create_group(
+        &self,
+        input: &GroupInput,
+        members: &MembershipChange,
+    ) -> Result<Group, ApiError> {
+        let input = input.trimmed();
+        let simple = members.assign_matching.is_none();
+        let body = to_json(&WireGroupInput {
+            name: &input.name,
+            description: &input.description,
+            customer_ids: if simple {
+                Some(numeric(&members.assign)?)
+            } else {
+                None
+            },
+        })?;
+        let group: Group = self
+            .write::<WireGroup>(Method::POST, "customer-groups", body)
+            .await?
+            .into();
+        if !simple {
+            // "All matching" selections are resolved by the server in one change.
+            self.change_members(&group.id, members).await?;
+        }
+        Ok(group)
+    }
+
+    async fn update_group(&self, id: &GroupId, input: &GroupInput) -> Result<Group, ApiError> {
+        let input = input.trimmed();
+        let body = to_json(&WireGroupInput {
+            name: &input.name,
+            description: &input.description,
+            customer_ids: None,
+        })?;
+        let w: WireGroup = self.write(Method::PUT, &group_path(id), body).await?;
+        Ok(w.into())
+    }
+
+    async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError> {
+        let resp = self
+            .transport
+            .send(Method::DELETE, &group_path(id), &[], None, JSON)
+            .await?;
+        if resp.is_success() {
+            Ok(())
+        } else {
+            Err(decode_error(&resp))
+        }
+    }
+
+    async fn list_members(
+        &self,
+        id: &GroupId,
+        query: &ListQuery,
+    ) -> Result<Page<Customer>, ApiError> {
+        let w: WirePage<WireCustomer> = self
+            .get(
+                &format!("{}/customers", group_path(id)),
+                &list_params(query),
+            )
+            .await?;
+        Ok(Page {
+            items: w.items.into_iter().map(Customer::from).collect(),
+            total: w.total,
+        })
+    }
+
+    async fn list_customers(
+        &self,
+        scope: &CustomerScope,
+        query: &ListQuery,
+    ) -> Result<Page<Customer>, ApiError> {
+        let mut params = list_params(query);
+        if let CustomerScope::NotIn(g) = scope {
+            params.push(("not_in_group", g.to_string()));
+        }
+        let w: WirePage<WireCustomer> = self.get("customers", &params).await?;
+        Ok(Page {
+            items: w.items.into_iter().map(Customer::from).collect(),
+            total: w.total,
+        })
+    }
+
+    async fn change_members(
+        &self,
+        id: &GroupId,
+        change: &MembershipChange,
+    ) -> Result<ChangeOutcome, ApiError> {
+        let body = to_json(&wire_change(change)?)?;
+        let w: WireOutcome = self
+            .write(
+                Method::POST,
+                &format!("{}/customers/changes", group_path(id)),
+                body,
+            )
+            .await?;
+        Ok(ChangeOutcome {
+            assigned: w.assigned,
+            unassigned: w.unassigned,
+            customer_count: Some(w.customer_count),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::query::SortFields;
+
+    // The wire names of sort and order are the API's, not the app URL's.
+    #[test]
+    fn list_params_use_the_api_names() {
+        let f = SortFields {
+            keys: &["id", "name"],
+        };
+        let q = ListQuery::new(f)
+            .with_sort("name")
+            .with_sort("name")
+            .with_search("vip");
+        let p = list_params(&q);
+        assert!(p.contains(&("sort", "name".into())));
+        assert!(p.contains(&("order", "desc".into())));
+        assert!(p.contains(&("q", "vip".into())));
+        assert!(p.contains(&("per_page", "10".into())));
+    }
+
+    // A 422 body's field messages reach the form; a non-JSON error body still maps by status.
+    #[test]
+    fn decodes_error_bodies() {
+        let e = decode_error(&RawResponse {
+            status: 422,
+            body: r#"{"message":"Invalid","fields":{"name":"Name is already used"}}"#.into(),
+        });
+        assert_eq!(e.field("name"), Some("Name is already used"));
+        let e = decode_error(&RawResponse {
+            status: 502,
+            body: "<html>Bad gateway</html>".into(),
+        });
+        assert!(matches!(e, ApiError::Server { status: 502, .. }));
+    }
+
+    // The delta goes on the wire as numbers, untouched in size.
+    #[test]
+    fn change_is_sent_as_a_delta() {
+        let c = MembershipChange {
+            unassign: vec!["3".into()],
+            assign: vec!["7".into(), "8".into()],
+            ..Default::default()
+        };
+        let json = to_json(&wire_change(&c).unwrap()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"unassign_all":false,"unassign":[3],"assign":[7,8],"assign_matching":null}"#
+        );
+        let bad = MembershipChange {
+            assign: vec!["DE--1".into()],
+            ..Default::default()
+        };
+        assert!(wire_change(&bad).is_err());
+    }
+}

@@ -1,0 +1,161 @@
+//! The HTTP transport every dialect shares: base URL, auth header, timeout, and turning
+//! transport failures into [`ApiError`]s. Dialects decide paths, parameters and bodies.
+
+use super::ApiError;
+use reqwest::{Method, Url};
+use std::time::Duration;
+
+/// Default time to wait for an answer.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A raw answer: status and body text, for the dialect to decode.
+#[derive(Clone, Debug)]
+pub struct RawResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Body as text (empty for 204).
+    pub body: String,
+}
+
+impl RawResponse {
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// Sends requests to one backend.
+#[derive(Clone, Debug)]
+pub struct Transport {
+    client: reqwest::Client,
+    base: Url,
+    auth_token: Option<String>,
+    timeout: Duration,
+}
+
+/// Checks an absolute API base URL: http(s), ASCII host name.
+pub fn parse_base_url(base: &str) -> Result<Url, ApiError> {
+    let trimmed = base.trim();
+    if !trimmed.is_ascii() {
+        return Err(ApiError::Config(format!(
+            "API base URL {trimmed:?}: non-ASCII host names are not supported; use the punycode (xn--) form"
+        )));
+    }
+    let mut url = Url::parse(trimmed)
+        .map_err(|e| ApiError::Config(format!("API base URL {trimmed:?}: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(ApiError::Config(format!(
+            "API base URL {trimmed:?} must start with http:// or https://"
+        )));
+    }
+    if !url.path().ends_with('/') {
+        let p = format!("{}/", url.path());
+        url.set_path(&p);
+    }
+    Ok(url)
+}
+
+impl Transport {
+    /// A transport for `base_url` (absolute, e.g. `https://shop.example/api/v1/`).
+    pub fn new(
+        base_url: &str,
+        auth_token: Option<String>,
+        timeout: Duration,
+    ) -> Result<Self, ApiError> {
+        Ok(Transport {
+            client: reqwest::Client::new(),
+            base: parse_base_url(base_url)?,
+            auth_token,
+            timeout,
+        })
+    }
+
+    /// The absolute URL of `path` (relative to the base) with query parameters.
+    pub fn url(&self, path: &str, query: &[(&str, String)]) -> Result<Url, ApiError> {
+        let mut url = self
+            .base
+            .join(path.trim_start_matches('/'))
+            .map_err(|e| ApiError::Config(format!("{path}: {e}")))?;
+        if !query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in query {
+                pairs.append_pair(k, v);
+            }
+        }
+        Ok(url)
+    }
+
+    /// Sends one request with an optional JSON body and returns status and body.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        json_body: Option<String>,
+        content_type: &str,
+    ) -> Result<RawResponse, ApiError> {
+        let url = self.url(path, query)?;
+        let mut req = self
+            .client
+            .request(method, url)
+            .header("Accept", content_type)
+            .timeout(self.timeout);
+        if let Some(token) = &self.auth_token {
+            req = req.header("Authorization", format!("Bearer {token}"));
+        }
+        if let Some(body) = json_body {
+            req = req.header("Content-Type", content_type).body(body);
+        }
+        let resp = req.send().await.map_err(transport_error)?;
+        let status = resp.status().as_u16();
+        let body = resp.text().await.map_err(transport_error)?;
+        Ok(RawResponse { status, body })
+    }
+}
+
+fn transport_error(e: reqwest::Error) -> ApiError {
+    if e.is_timeout() {
+        ApiError::Timeout
+    } else {
+        ApiError::Network(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A misconfigured host is told clearly, before any request is made.
+    #[test]
+    fn base_url_is_validated() {
+        assert!(parse_base_url("http://127.0.0.1:8080/api/v1").is_ok());
+        assert!(matches!(
+            parse_base_url("ftp://x/"),
+            Err(ApiError::Config(_))
+        ));
+        assert!(matches!(
+            parse_base_url("/api/v1"),
+            Err(ApiError::Config(_))
+        ));
+        assert!(matches!(
+            parse_base_url("https://bücher.example/"),
+            Err(ApiError::Config(_))
+        ));
+    }
+
+    // Paths join under the base path (no lost `/api/v1`), parameters are encoded.
+    #[test]
+    fn urls_join_under_the_base() {
+        let t = Transport::new("http://h:1/api/v1", None, DEFAULT_TIMEOUT).unwrap();
+        let u = t
+            .url(
+                "customer-groups",
+                &[("q", "a b&c".into()), ("page", "2".into())],
+            )
+            .unwrap();
+        assert_eq!(
+            u.as_str(),
+            "http://h:1/api/v1/customer-groups?q=a+b%26c&page=2"
+        );
+    }
+}

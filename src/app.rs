@@ -1,0 +1,93 @@
+//! The app shell: builds the backend from the configuration, provides the shared
+//! context, and routes to the pages.
+
+use crate::api::SharedBackend;
+use crate::api::dialects::reference::ReferenceBackend;
+use crate::api::http::Transport;
+use crate::components::toaster::Toaster;
+use crate::config::{Config, Dialect};
+use crate::pages::groups::list::GroupListPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::routes::Paths;
+use crate::state::notifications::Notifications;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::{NavigateOptions, path};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Builds the typed client the configuration asks for.
+pub fn backend_for(config: &Config) -> Result<SharedBackend, String> {
+    let transport = Transport::new(
+        &config.api_base_url,
+        config.auth_token.clone(),
+        Duration::from_millis(config.timeout_ms.into()),
+    )
+    .map_err(|e| e.user_message())?;
+    Ok(match config.dialect {
+        Dialect::Reference => Arc::new(ReferenceBackend::new(transport)),
+    })
+}
+
+/// The whole app for a configuration, with a backend (tests pass a fake one).
+#[component]
+pub fn App(
+    /// Runtime configuration.
+    config: Config,
+    /// The backend the pages talk to.
+    backend: SharedBackend,
+) -> impl IntoView {
+    let paths = Paths::new(&config.base_path);
+    provide_context(backend);
+    provide_context(paths);
+    provide_context(Notifications::new());
+    let base = config.base_path.clone();
+    provide_context(config);
+    view! {
+        <Router base=base>
+            <div class="cg-app">
+                <main class="cg-main">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=StartRedirect/>
+                        <Route path=path!("/customer-groups") view=GroupListPage/>
+                    </Routes>
+                </main>
+                <Toaster/>
+            </div>
+        </Router>
+    }
+}
+
+/// The start page is the groups list.
+#[component]
+fn StartRedirect() -> impl IntoView {
+    let navigate = use_navigate();
+    let target = expect_context::<Paths>().list();
+    Effect::new(move |_| {
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                resolve: false,
+                ..Default::default()
+            },
+        )
+    });
+}
+
+/// Shown instead of the app when the configuration cannot work.
+#[component]
+pub fn ConfigError(
+    /// What is wrong, naming the setting.
+    message: String,
+) -> impl IntoView {
+    view! {
+        <div class="cg-app">
+            <div class="cg-error-panel" role="alert">
+                <strong>{crate::i18n::texts().err_config}</strong>
+                <span>{message}</span>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! Reusable view components. Each file is one component (or a tight family) with its
+//! own CSS block in `style/components.css` under the same `cg-` class prefix.
+
+pub mod data_grid;
+pub mod icons;
+pub mod local_time;
+pub mod page_header;
+pub mod pagination;
+pub mod search_box;
+pub mod toaster;

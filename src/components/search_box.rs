@@ -1,0 +1,79 @@
+//! A search box that updates the grid's query 300 ms after the user stops typing (or at
+//! once on Enter), replacing the history entry so Back does not replay keystrokes.
+
+use crate::i18n::texts;
+use crate::model::ListQuery;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Debounce delay for search-as-you-type.
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The search box of one grid.
+#[component]
+pub fn SearchBox(
+    /// The grid's query (the box follows `q` when the URL changes, e.g. on Back).
+    query: Memo<ListQuery>,
+    /// Writes a new query; `true` replaces the history entry.
+    set_query: Callback<(ListQuery, bool)>,
+    /// Accessible label and placeholder.
+    label: &'static str,
+) -> impl IntoView {
+    let text = RwSignal::new(query.get_untracked().q);
+    // Back/Forward or a link changes the URL: show its search text.
+    Effect::new(move |_| {
+        let q = query.with(|q| q.q.clone());
+        if text.get_untracked().trim() != q {
+            text.set(q);
+        }
+    });
+    let generation = StoredValue::new(0u64);
+    let commit = move || {
+        let q = query.get_untracked();
+        let next = q.with_search(&text.get_untracked());
+        if next != q {
+            set_query.run((next, true));
+        }
+    };
+    let on_input = move |ev| {
+        text.set(event_target_value(&ev));
+        let g = generation.get_value() + 1;
+        generation.set_value(g);
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(g) {
+                    commit();
+                }
+            },
+            DEBOUNCE,
+        );
+    };
+    view! {
+        <div class="cg-search" role="search">
+            <svg class="cg-icon cg-search__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                <path d="M6.5 1a5.5 5.5 0 014.4 8.8l3.7 3.7-1.1 1.1-3.7-3.7A5.5 5.5 0 116.5 1zm0 1.5a4 4 0 100 8 4 4 0 000-8z"/>
+            </svg>
+            <input
+                type="search"
+                class="cg-input cg-search__input"
+                placeholder=label
+                aria-label=label
+                prop:value=move || text.get()
+                on:input=on_input
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        generation.set_value(generation.get_value() + 1);
+                        commit();
+                    } else if ev.key() == "Escape" && !text.get_untracked().is_empty() {
+                        text.set(String::new());
+                        commit();
+                    }
+                }
+            />
+            <Show when=move || !text.with(|t| t.is_empty())>
+                <button type="button" class="cg-search__clear" aria-label=texts().clear_search
+                    on:click=move |_| { text.set(String::new()); commit(); }>"×"</button>
+            </Show>
+        </div>
+    }
+}

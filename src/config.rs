@@ -1,0 +1,152 @@
+//! Runtime configuration: where the API is, which dialect it speaks, the base path the
+//! app lives under, and the host back office's customer page. Read when the app starts
+//! (from the mount element's `data-*` attributes), never compiled in.
+
+/// The REST dialects the app speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// The project's reference API (`server/openapi.json`).
+    Reference,
+}
+
+/// The app's configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Absolute API base URL, e.g. `https://shop.example/api/v1/`.
+    pub api_base_url: String,
+    /// Backend dialect.
+    pub dialect: Dialect,
+    /// Path prefix the app is served under (`""` at the root, `/admin/cg` embedded).
+    pub base_path: String,
+    /// Link to the host's customer page; `{id}` and `{reference}` are replaced.
+    pub customer_url_template: String,
+    /// Bearer token for the API, if the host provides one.
+    pub auth_token: Option<String>,
+    /// Request timeout in milliseconds.
+    pub timeout_ms: u32,
+}
+
+/// Spryker's Back Office customer page.
+pub const DEFAULT_CUSTOMER_URL: &str = "/customer/view?id-customer={id}";
+
+impl Config {
+    /// Builds the configuration from named settings (the mount element's `data-*`
+    /// attributes: `api-base-url`, `dialect`, `base-path`, `customer-url`, `auth-token`,
+    /// `timeout-ms`) and the page's origin. A relative API URL is taken relative to the
+    /// origin; an unknown dialect or timeout is an error naming the setting.
+    pub fn from_settings(
+        get: impl Fn(&str) -> Option<String>,
+        origin: &str,
+    ) -> Result<Config, String> {
+        let non_empty = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let api = non_empty("api-base-url").unwrap_or_else(|| "/api/v1/".to_owned());
+        let api_base_url = if api.starts_with("http://") || api.starts_with("https://") {
+            api
+        } else {
+            format!(
+                "{}/{}",
+                origin.trim_end_matches('/'),
+                api.trim_start_matches('/')
+            )
+        };
+        let dialect = match non_empty("dialect").as_deref() {
+            None | Some("reference") => Dialect::Reference,
+            Some(other) => {
+                return Err(format!(
+                    "dialect: unknown value {other:?} (expected \"reference\")"
+                ));
+            }
+        };
+        let base_path = non_empty("base-path")
+            .map(|p| format!("/{}", p.trim_matches('/')))
+            .filter(|p| p != "/")
+            .unwrap_or_default();
+        let timeout_ms = match non_empty("timeout-ms") {
+            None => 20_000,
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|ms| *ms > 0)
+                .ok_or_else(|| format!("timeout-ms: {v:?} is not a positive number"))?,
+        };
+        Ok(Config {
+            api_base_url,
+            dialect,
+            base_path,
+            customer_url_template: non_empty("customer-url")
+                .unwrap_or_else(|| DEFAULT_CUSTOMER_URL.to_owned()),
+            auth_token: non_empty("auth-token"),
+            timeout_ms,
+        })
+    }
+
+    /// The host's page for a customer.
+    pub fn customer_url(&self, id: &str, reference: &str) -> String {
+        self.customer_url_template
+            .replace("{id}", &encode(id))
+            .replace("{reference}", &encode(reference))
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    // With no settings the app talks to the reference API on its own origin.
+    #[test]
+    fn defaults_use_the_page_origin() {
+        let c = Config::from_settings(settings(&[]), "http://127.0.0.1:8080").unwrap();
+        assert_eq!(c.api_base_url, "http://127.0.0.1:8080/api/v1/");
+        assert_eq!(c.base_path, "");
+        assert_eq!(c.customer_url("7", "DE--7"), "/customer/view?id-customer=7");
+    }
+
+    // An embedding host sets everything; bad values name the setting.
+    #[test]
+    fn host_settings_are_applied_and_checked() {
+        let c = Config::from_settings(
+            settings(&[
+                ("api-base-url", "https://api.shop.example/v1"),
+                ("base-path", "admin/cg/"),
+                ("customer-url", "/customers/{reference}"),
+                ("timeout-ms", "5000"),
+            ]),
+            "http://x",
+        )
+        .unwrap();
+        assert_eq!(c.api_base_url, "https://api.shop.example/v1");
+        assert_eq!(c.base_path, "/admin/cg");
+        assert_eq!(c.timeout_ms, 5000);
+        assert_eq!(c.customer_url("7", "DE 7"), "/customers/DE%207");
+        let e = Config::from_settings(settings(&[("dialect", "magento")]), "http://x").unwrap_err();
+        assert!(e.starts_with("dialect"));
+        let e = Config::from_settings(settings(&[("timeout-ms", "soon")]), "http://x").unwrap_err();
+        assert!(e.starts_with("timeout-ms"));
+    }
+}

@@ -1,0 +1,18 @@
+//! Plain data types and pure logic of the Customer Groups admin.
+//!
+//! Nothing here knows about Leptos, HTTP or the browser, so every rule is unit-tested
+//! natively with `cargo test`.
+
+pub mod customer;
+pub mod format;
+pub mod group;
+pub mod ids;
+pub mod page;
+pub mod query;
+pub mod validation;
+
+pub use customer::{Customer, Gender};
+pub use group::{Group, GroupInput};
+pub use ids::{CustomerId, GroupId};
+pub use page::Page;
+pub use query::{ListQuery, SortOrder};

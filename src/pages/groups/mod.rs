@@ -1,0 +1,3 @@
+//! Customer group pages.
+
+pub mod list;

@@ -1,0 +1,7 @@
+//! App state shared through Leptos context and the small reactive helpers the pages
+//! use: notifications, remote data with out-of-order protection, URL-backed list
+//! parameters.
+
+pub mod notifications;
+pub mod remote;
+pub mod url_query;

@@ -1,0 +1,110 @@
+// The customer groups list against the real server: rows, sort, search, paging, the
+// URL keeping the view, reload restoring it, and the error state with Retry.
+const { test, expect } = require("@playwright/test");
+const { api, uniqueName } = require("./api");
+
+const grid = (page) => page.getByTestId("groups-grid");
+const bodyRows = (page) => grid(page).locator("tbody tr");
+const firstCellTexts = async (page) =>
+  (await bodyRows(page).locator("td:first-child").allInnerTexts()).map((s) => s.trim());
+
+test.beforeAll(async ({ request }) => {
+  // Enough groups for several pages, whatever other tests created.
+  const a = api(request);
+  const have = (await a.groups()).total;
+  for (let i = have; i < 24; i++) await a.createGroup({ name: uniqueName(`Paging group ${i}`) });
+});
+
+test("the start page redirects to the list, which shows the server's groups", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/customer-groups$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Customer Groups" })).toBeVisible();
+  const first = (await api(request).groups({ per_page: 10 })).items;
+  await expect(bodyRows(page)).toHaveCount(first.length);
+  await expect(bodyRows(page).first()).toContainText(first[0].name);
+  for (const col of ["#", "Name", "Description", "Created", "Customers", "Actions"]) {
+    await expect(grid(page).getByRole("columnheader", { name: col, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: "Add Customer Group" })).toBeVisible();
+  // Member counts come from the server.
+  const row = bodyRows(page).first();
+  await expect(row.locator("td").nth(4)).toHaveText(first[0].customer_count.toLocaleString("en-US"));
+});
+
+test("sorting by name descending is in the URL, survives reload, and sets aria-sort", async ({ page, request }) => {
+  await page.goto("/customer-groups");
+  await expect(bodyRows(page)).toHaveCount(10);
+  const nameHeader = grid(page).getByRole("columnheader", { name: "Name" });
+  await nameHeader.getByRole("button").click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+  await nameHeader.getByRole("button").click();
+  await expect(page).toHaveURL(/sort=-name/);
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  const expected = (await api(request).groups({ sort: "name", order: "desc" })).items.map((g) => g.name);
+  await expect(bodyRows(page).locator("td:nth-child(2)")).toHaveText(expected);
+  await page.reload();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(bodyRows(page).locator("td:nth-child(2)")).toHaveText(expected);
+});
+
+test("paging and page size are in the URL and Back restores the previous page", async ({ page, request }) => {
+  const total = (await api(request).groups()).total;
+  await page.goto("/customer-groups");
+  await expect(grid(page).getByText(`1–10 of ${total}`)).toBeVisible();
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(grid(page).getByText(`11–20 of ${total}`)).toBeVisible();
+  const page2 = (await api(request).groups({ page: 2 })).items.map((g) => String(g.id));
+  expect(await firstCellTexts(page)).toEqual(page2);
+  await page.goBack();
+  await expect(grid(page).getByText(`1–10 of ${total}`)).toBeVisible();
+  await grid(page).getByLabel("Rows per page").selectOption("25");
+  await expect(page).toHaveURL(/size=25/);
+  await expect(bodyRows(page)).toHaveCount(Math.min(25, total));
+});
+
+test("search filters on the server, debounced, kept in the URL and restored on reload", async ({ page, request }) => {
+  const name = uniqueName("Findable Wholesale");
+  await api(request).createGroup({ name, description: "Only for the search test" });
+  await page.goto("/customer-groups?page=2");
+  await page.getByRole("searchbox").fill(name);
+  await expect(page).toHaveURL(/q=Findable/);
+  await expect(page).not.toHaveURL(/page=2/);
+  await expect(bodyRows(page)).toHaveCount(1);
+  await expect(bodyRows(page).first()).toContainText(name);
+  await page.reload();
+  await expect(page.getByRole("searchbox")).toHaveValue(name);
+  await expect(bodyRows(page)).toHaveCount(1);
+  await page.getByRole("searchbox").fill("zz-nothing-matches-this-zz");
+  await expect(grid(page).getByText("Nothing matches your search.")).toBeVisible();
+});
+
+test("a failing server shows what happened and Retry recovers, keeping the view", async ({ page }) => {
+  let fail = true;
+  await page.route("**/api/v1/customer-groups?*", (route) =>
+    fail
+      ? route.fulfill({ status: 503, contentType: "application/json", body: '{"message":"maintenance window"}' })
+      : route.continue(),
+  );
+  await page.goto("/customer-groups?sort=-name");
+  await expect(page.getByRole("alert")).toContainText("HTTP 503");
+  await expect(page.getByRole("alert")).toContainText("maintenance window");
+  fail = false;
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(bodyRows(page)).toHaveCount(10);
+  await expect(page).toHaveURL(/sort=-name/);
+});
+
+test("the network being down is told in words", async ({ page }) => {
+  await page.route("**/api/v1/customer-groups?*", (route) => route.abort("connectionrefused"));
+  await page.goto("/customer-groups");
+  await expect(page.getByRole("alert")).toContainText("could not be reached");
+});
+
+test("an unknown path shows a not-found page with a way back", async ({ page }) => {
+  await page.goto("/customer-groups/1/nope/deeper");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to Customer Groups" }).click();
+  await expect(page).toHaveURL(/\/customer-groups$/);
+});

@@ -1,0 +1,47 @@
+//! `cargo xtask`: the one place for every install, build, serve and test step, so the
+//! README, CI and people run the same thing.
+//!
+//! - `cargo xtask serve [--port N] [--customers N]`: release build, reference server with
+//!   demo data, prints the URL.
+//! - `cargo xtask test`: every check and test suite; non-zero exit if any fails.
+//! - `cargo xtask dist`: release build and size report (raw, gzip, brotli).
+
+mod build;
+mod cmd;
+mod serve;
+mod size;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (task, rest) = match args.split_first() {
+        Some((t, r)) => (t.as_str(), r),
+        None => ("help", &[][..]),
+    };
+    let result = match task {
+        "serve" => serve::run(rest),
+        "test" => test::run(rest),
+        "dist" => build::dist(),
+
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <serve [--port N] [--customers N] | test [--skip-install] | dist>"
+            );
+            return if task == "help" || task == "--help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {task}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
