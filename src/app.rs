@@ -6,7 +6,10 @@ use crate::api::dialects::reference::ReferenceBackend;
 use crate::api::http::Transport;
 use crate::components::toaster::Toaster;
 use crate::config::{Config, Dialect};
+use crate::pages::groups::create::GroupCreatePage;
+use crate::pages::groups::edit::GroupEditPage;
 use crate::pages::groups::list::GroupListPage;
+use crate::pages::groups::view::GroupViewPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::routes::Paths;
 use crate::state::notifications::Notifications;
@@ -51,6 +54,9 @@ pub fn App(
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=StartRedirect/>
                         <Route path=path!("/customer-groups") view=GroupListPage/>
+                        <Route path=path!("/customer-groups/new") view=GroupCreatePage/>
+                        <Route path=path!("/customer-groups/:id") view=GroupViewPage/>
+                        <Route path=path!("/customer-groups/:id/edit") view=GroupEditPage/>
                     </Routes>
                 </main>
                 <Toaster/>

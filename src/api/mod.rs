@@ -10,7 +10,8 @@ pub mod http;
 
 pub use error::ApiError;
 
-use crate::model::{Customer, CustomerId, Group, GroupId, GroupInput, ListQuery, Page};
+pub use crate::model::membership::MembershipChange;
+use crate::model::{Customer, Group, GroupId, GroupInput, ListQuery, Page};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -21,29 +22,6 @@ pub enum CustomerScope {
     All,
     /// Customers that are not members of this group (candidates for assignment).
     NotIn(GroupId),
-}
-
-/// A change to a group's members, sent as a delta (a group may have 100,000 members).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MembershipChange {
-    /// Remove every member first.
-    pub unassign_all: bool,
-    /// Members to remove.
-    pub unassign: Vec<CustomerId>,
-    /// Customers to add.
-    pub assign: Vec<CustomerId>,
-    /// Add every customer matching this search, except the listed ones.
-    pub assign_matching: Option<(String, Vec<CustomerId>)>,
-}
-
-impl MembershipChange {
-    /// Whether the change does nothing.
-    pub fn is_empty(&self) -> bool {
-        !self.unassign_all
-            && self.unassign.is_empty()
-            && self.assign.is_empty()
-            && self.assign_matching.is_none()
-    }
 }
 
 /// What a membership change did.

@@ -61,12 +61,13 @@ impl<T> Column<T> {
     }
 }
 
-/// Checkbox selection of a grid, keyed by row id so it survives paging and searching.
+/// Checkbox selection of a grid. The grid asks per row and reports the rows the user
+/// checked or cleared; the owner keeps the selection (by id, across pages).
 pub struct GridSelection<T> {
-    /// Whether the row with this id is checked (reads signals: reactive).
-    pub is_checked: Arc<dyn Fn(&str) -> bool + Send + Sync>,
-    /// Checks (`true`) or clears the rows with these ids.
-    pub set_checked: Arc<dyn Fn(Vec<String>, bool) + Send + Sync>,
+    /// Whether the row is checked (reads signals: reactive).
+    pub is_checked: Arc<dyn Fn(&T) -> bool + Send + Sync>,
+    /// Checks (`true`) or clears these rows.
+    pub set_checked: Arc<dyn Fn(Vec<T>, bool) + Send + Sync>,
     /// The accessible label of a row's checkbox ("Select Anna Meyer").
     pub row_label: Arc<dyn Fn(&T) -> String + Send + Sync>,
     /// The accessible label of the header checkbox.
@@ -97,7 +98,7 @@ pub fn DataGrid<T>(
     query: Memo<ListQuery>,
     /// Writes the query back.
     set_query: Callback<(ListQuery, bool)>,
-    /// The row's id.
+    /// The row's id (`data-id` on the row).
     row_key: fn(&T) -> String,
     /// Placeholder and label of the search box.
     search_label: &'static str,
@@ -125,32 +126,21 @@ where
     let span = columns.len() + usize::from(selectable);
 
     let header_checkbox = selection.clone().map(|sel| {
+        let page_rows = move || rows.get().unwrap_or_default();
         let is = sel.is_checked.clone();
-        let ids = move || {
-            rows.with(|r| {
-                r.as_ref()
-                    .map(|r| r.iter().map(row_key).collect::<Vec<_>>())
-                    .unwrap_or_default()
-            })
-        };
-        let checked_count = {
-            let is = is.clone();
-            move || ids().iter().filter(|id| is(id)).count()
-        };
-        let cc = checked_count.clone();
-        let all = move || {
-            let n = ids().len();
-            n > 0 && cc() == n
-        };
-        let all2 = all.clone();
-        let cc2 = checked_count.clone();
+        let state = Memo::new(move |_| {
+            let rows = page_rows();
+            let checked = rows.iter().filter(|r| is(r)).count();
+            (checked, rows.len())
+        });
+        let set = sel.set_checked.clone();
         view! {
             <th class="cg-grid__select" scope="col">
                 <input type="checkbox" class="cg-checkbox" aria-label=sel.page_label
-                    prop:checked=all
-                    prop:indeterminate=move || { let c = cc2(); c > 0 && !all2() }
-                    disabled=move || ids().is_empty()
-                    on:change=move |ev| (sel.set_checked)(ids(), event_target_checked(&ev))/>
+                    prop:checked=move || { let (c, n) = state.get(); n > 0 && c == n }
+                    prop:indeterminate=move || { let (c, n) = state.get(); c > 0 && c < n }
+                    disabled=move || state.get().1 == 0
+                    on:change=move |ev| set(page_rows(), event_target_checked(&ev))/>
             </th>
         }
     });
@@ -216,15 +206,16 @@ where
                     .into_iter()
                     .map(|row| {
                         let select_cell = selection.clone().map(|sel| {
-                            let id = row_key(&row);
-                            let id2 = id.clone();
                             let is = sel.is_checked.clone();
+                            let set = sel.set_checked.clone();
+                            let r1 = row.clone();
+                            let r2 = row.clone();
                             view! {
                                 <td class="cg-grid__select">
                                     <input type="checkbox" class="cg-checkbox"
                                         aria-label=(sel.row_label)(&row)
-                                        prop:checked=move || is(&id)
-                                        on:change=move |ev| (sel.set_checked)(vec![id2.clone()], event_target_checked(&ev))/>
+                                        prop:checked=move || is(&r1)
+                                        on:change=move |ev| set(vec![r2.clone()], event_target_checked(&ev))/>
                                 </td>
                             }
                         });
@@ -235,7 +226,7 @@ where
                                 view! { <td class=class>{(c.cell)(&row)}</td> }
                             })
                             .collect_view();
-                        view! { <tr>{select_cell}{cells}</tr> }
+                        view! { <tr data-id=row_key(&row)>{select_cell}{cells}</tr> }
                     })
                     .collect_view()
                     .into_any(),

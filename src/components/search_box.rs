@@ -20,9 +20,11 @@ pub fn SearchBox(
     label: &'static str,
 ) -> impl IntoView {
     let text = RwSignal::new(query.get_untracked().q);
-    // Back/Forward or a link changes the URL: show its search text.
+    // Back/Forward or a link changes the URL's search: show it. Only a change of the
+    // search itself counts, so sorting or paging never overwrites what is being typed.
+    let url_q = Memo::new(move |_| query.with(|q| q.q.clone()));
     Effect::new(move |_| {
-        let q = query.with(|q| q.q.clone());
+        let q = url_q.get();
         if text.get_untracked().trim() != q {
             text.set(q);
         }

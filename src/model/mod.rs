@@ -6,9 +6,12 @@
 pub mod customer;
 pub mod format;
 pub mod group;
+pub mod group_form;
 pub mod ids;
+pub mod membership;
 pub mod page;
 pub mod query;
+pub mod selection;
 pub mod validation;
 
 pub use customer::{Customer, Gender};

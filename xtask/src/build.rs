@@ -15,8 +15,19 @@ pub fn release() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// Minifies wasm-bindgen's JS glue in place (Trunk 0.21 does not).
+/// The base64 SHA-384 digest of a file, as Subresource Integrity writes it.
+fn sri_digest(path: &str) -> Result<String, String> {
+    let script = "process.stdout.write(require('crypto').createHash('sha384').update(require('fs').readFileSync(process.argv[1])).digest('base64'))";
+    crate::cmd::output("node", &["-e", script, path])
+        .ok_or_else(|| format!("hashing {path} failed"))
+}
+
+/// Minifies wasm-bindgen's JS glue in place (Trunk 0.21 does not) and updates its
+/// Subresource Integrity digest in `index.html`, so the browser still accepts it.
 fn minify_js(dist: &std::path::Path) -> Result<(), String> {
+    let index_path = dist.join("index.html");
+    let mut index = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
@@ -27,6 +38,7 @@ fn minify_js(dist: &std::path::Path) -> Result<(), String> {
             .to_owned();
         if name.ends_with(".js") && name != "loader.js" {
             let p = path.display().to_string();
+            let before = sri_digest(&p)?;
             run(command(
                 "esbuild",
                 &[
@@ -38,9 +50,11 @@ fn minify_js(dist: &std::path::Path) -> Result<(), String> {
                     &format!("--outfile={p}"),
                 ],
             ))?;
+            let after = sri_digest(&p)?;
+            index = index.replace(&format!("sha384-{before}"), &format!("sha384-{after}"));
         }
     }
-    Ok(())
+    std::fs::write(&index_path, index).map_err(|e| format!("{}: {e}", index_path.display()))
 }
 
 /// `cargo xtask dist`: release build plus size report.

@@ -1,3 +1,13 @@
-//! Customer group pages.
+//! Customer group pages: the list, the Add wizard, Edit, View, and the parts the wizard
+//! tabs share.
 
+pub mod assigned_customers;
+pub mod create;
+pub mod customer_columns;
+pub mod customer_picker;
+pub mod edit;
+pub mod general_tab;
 pub mod list;
+pub mod loaded_group;
+pub mod view;
+pub mod wizard;

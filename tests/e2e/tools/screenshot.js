@@ -1,5 +1,5 @@
 // Takes screenshots of app pages for review and for the README:
-//   node tests/e2e/tools/screenshot.js http://127.0.0.1:8080 out-dir path[=name] ...
+//   node tests/e2e/tools/screenshot.js http://127.0.0.1:8080 out-dir path[@name] ...
 const { chromium } = require("@playwright/test");
 
 (async () => {
@@ -14,7 +14,8 @@ const { chromium } = require("@playwright/test");
   page.on("console", (m) => m.type() === "error" && console.error("console:", m.text()));
   page.on("pageerror", (e) => console.error("pageerror:", e.message));
   for (const spec of paths) {
-    const [path, name] = spec.split("=");
+    const at = spec.lastIndexOf("@");
+    const [path, name] = at < 0 ? [spec, ""] : [spec.slice(0, at), spec.slice(at + 1)];
     await page.goto(base + path);
     await page.waitForTimeout(1200);
     const file = `${out}/${name || path.replace(/[^a-z0-9]+/gi, "_")}.png`;

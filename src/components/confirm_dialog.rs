@@ -1,0 +1,51 @@
+//! A confirmation dialog on the native `<dialog>` element: modal, focus kept inside,
+//! Escape cancels, focus returns to what opened it.
+
+use crate::i18n::texts;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+/// Asks before a destructive action.
+#[component]
+pub fn ConfirmDialog(
+    /// Whether the dialog is open (closing it by Escape or Cancel sets `false`).
+    open: RwSignal<bool>,
+    /// Heading.
+    title: &'static str,
+    /// Label of the confirming (red) button.
+    confirm_label: &'static str,
+    /// Whether the action is under way (the button shows it and is disabled).
+    #[prop(into)]
+    busy: Signal<bool>,
+    /// Called on confirm.
+    on_confirm: Callback<()>,
+    /// The message.
+    children: Children,
+) -> impl IntoView {
+    let t = texts();
+    let dialog = NodeRef::<Dialog>::new();
+    Effect::new(move |_| {
+        let want = open.get();
+        if let Some(d) = dialog.get() {
+            if want && !d.open() {
+                let _ = d.show_modal();
+            } else if !want && d.open() {
+                d.close();
+            }
+        }
+    });
+    view! {
+        <dialog node_ref=dialog class="cg-dialog" aria-labelledby="cg-dialog-title"
+            on:close=move |_| open.set(false)>
+            <h2 id="cg-dialog-title" class="cg-dialog__title">{title}</h2>
+            <div class="cg-dialog__body">{children()}</div>
+            <div class="cg-dialog__actions">
+                <button type="button" class="cg-btn" autofocus on:click=move |_| open.set(false)>{t.cancel}</button>
+                <button type="button" class="cg-btn cg-btn--danger-solid" disabled=move || busy.get()
+                    on:click=move |_| on_confirm.run(())>
+                    {move || if busy.get() { t.saving } else { confirm_label }}
+                </button>
+            </div>
+        </dialog>
+    }
+}

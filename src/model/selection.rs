@@ -1,0 +1,256 @@
+//! A selection of customers, kept as ids (never rows) so it survives paging, sorting and
+//! searching, with an "all matching a search" mode so selecting 100,000 customers costs
+//! nothing until Save.
+//!
+//! The same type marks members for unassignment on the edit page: there "all" means
+//! every member of the group (**De-select All**).
+
+use super::customer::Customer;
+use super::ids::CustomerId;
+use std::collections::BTreeMap;
+
+/// "Every customer matching `q`" (the server resolves it at Save).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AllMatching {
+    /// The search that defines the set (empty = everyone in scope).
+    pub q: String,
+    /// How many matched when the user chose it.
+    pub total: u64,
+}
+
+/// Selected customers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    all: Option<AllMatching>,
+    /// Explicit mode: the selected ids. All mode: the ids taken out again.
+    /// The value is the label shown in the selected list.
+    ids: BTreeMap<CustomerId, String>,
+}
+
+/// What the selected list shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Summary {
+    /// Nothing selected.
+    Nothing,
+    /// These customers, by label.
+    Listed(Vec<(CustomerId, String)>),
+    /// Everyone matching a search, except some.
+    All {
+        /// The search (empty = everyone).
+        q: String,
+        /// Customers selected.
+        count: u64,
+        /// Customers taken out again, by label.
+        except: Vec<(CustomerId, String)>,
+    },
+}
+
+/// The label of a customer in selection lists: "Anna Meyer (anna@example.com)".
+pub fn label_of(c: &Customer) -> String {
+    let name = c.display_name();
+    if name == c.email {
+        name
+    } else {
+        format!("{name} ({})", c.email)
+    }
+}
+
+/// Whether `c` matches a search the way the reference server matches it: a number
+/// matches the id exactly or appears in e-mail or names; text is a case-insensitive
+/// substring of e-mail, first or last name.
+pub fn matches_search(c: &Customer, q: &str) -> bool {
+    let q = q.trim().to_lowercase();
+    if q.is_empty() {
+        return true;
+    }
+    if q.chars().all(|ch| ch.is_ascii_digit()) && c.id.as_str() == q {
+        return true;
+    }
+    [&c.email, &c.first_name, &c.last_name]
+        .iter()
+        .any(|f| f.to_lowercase().contains(&q))
+}
+
+impl Selection {
+    /// Whether the customer is selected. In "all matching" mode a customer outside the
+    /// search is not.
+    pub fn contains(&self, c: &Customer) -> bool {
+        match &self.all {
+            None => self.ids.contains_key(&c.id),
+            Some(all) => matches_search(c, &all.q) && !self.ids.contains_key(&c.id),
+        }
+    }
+
+    /// Whether the id is selected, for sets without a search ("all members").
+    pub fn contains_id(&self, id: &CustomerId) -> bool {
+        self.all.is_some() != self.ids.contains_key(id)
+    }
+
+    /// Selects or clears one customer.
+    pub fn set(&mut self, c: &Customer, selected: bool) {
+        let listed = selected != self.all.is_some();
+        if listed {
+            self.ids.insert(c.id.clone(), label_of(c));
+        } else {
+            self.ids.remove(&c.id);
+        }
+    }
+
+    /// Selects or clears several customers (a page, from the header checkbox).
+    pub fn set_many<'a>(&mut self, rows: impl IntoIterator<Item = &'a Customer>, selected: bool) {
+        for c in rows {
+            self.set(c, selected);
+        }
+    }
+
+    /// Removes one entry from the selected list (a chip's ×): in explicit mode it is no
+    /// longer selected; in "all" mode it is selected again.
+    pub fn remove_listed(&mut self, id: &CustomerId) {
+        self.ids.remove(id);
+    }
+
+    /// Selects every customer matching `q` (`total` of them).
+    pub fn select_all(&mut self, q: &str, total: u64) {
+        self.all = Some(AllMatching {
+            q: q.trim().to_owned(),
+            total,
+        });
+        self.ids.clear();
+    }
+
+    /// Selects nothing.
+    pub fn clear(&mut self) {
+        self.all = None;
+        self.ids.clear();
+    }
+
+    /// How many customers are selected.
+    pub fn count(&self) -> u64 {
+        match &self.all {
+            None => self.ids.len() as u64,
+            Some(all) => all.total.saturating_sub(self.ids.len() as u64),
+        }
+    }
+
+    /// Whether nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        self.count() == 0
+    }
+
+    /// The "all matching" part, if chosen.
+    pub fn all(&self) -> Option<&AllMatching> {
+        self.all.as_ref()
+    }
+
+    /// Explicitly listed ids (selected ones, or the exceptions in "all" mode).
+    pub fn listed_ids(&self) -> Vec<CustomerId> {
+        self.ids.keys().cloned().collect()
+    }
+
+    /// What the selected list shows.
+    pub fn summary(&self) -> Summary {
+        let listed = || {
+            self.ids
+                .iter()
+                .map(|(id, l)| (id.clone(), l.clone()))
+                .collect::<Vec<_>>()
+        };
+        match &self.all {
+            None if self.ids.is_empty() => Summary::Nothing,
+            None => Summary::Listed(listed()),
+            Some(all) => Summary::All {
+                q: all.q.clone(),
+                count: self.count(),
+                except: listed(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Gender;
+
+    fn c(id: u32, first: &str) -> Customer {
+        Customer {
+            id: CustomerId(id.to_string()),
+            reference: format!("DE--{id}"),
+            email: format!("{}{id}@example.com", first.to_lowercase()),
+            first_name: first.into(),
+            last_name: "Meyer".into(),
+            gender: Gender::Unknown,
+        }
+    }
+
+    // Selecting on one page and then another keeps both: the selection is ids, not rows.
+    #[test]
+    fn selection_survives_pages() {
+        let mut s = Selection::default();
+        s.set(&c(1, "Anna"), true);
+        s.set_many([&c(11, "Ben"), &c(12, "Cem")], true);
+        assert_eq!(s.count(), 3);
+        assert!(s.contains(&c(1, "Anna")));
+        s.set(&c(11, "Ben"), false);
+        assert_eq!(s.count(), 2);
+        assert_eq!(
+            s.summary(),
+            Summary::Listed(vec![
+                ("1".into(), "Anna Meyer (anna1@example.com)".into()),
+                ("12".into(), "Cem Meyer (cem12@example.com)".into()),
+            ])
+        );
+        s.remove_listed(&"12".into());
+        assert_eq!(s.count(), 1);
+    }
+
+    // "Select all N matching" selects rows not yet seen; unchecking one takes it out.
+    #[test]
+    fn all_matching_with_exceptions() {
+        let mut s = Selection::default();
+        s.set(&c(1, "Anna"), true);
+        s.select_all("ann", 40);
+        assert_eq!(s.count(), 40);
+        assert!(s.contains(&c(77, "Annika")), "unseen but matching");
+        assert!(!s.contains(&c(78, "Bob")), "outside the search");
+        s.set(&c(77, "Annika"), false);
+        assert_eq!(s.count(), 39);
+        assert!(!s.contains(&c(77, "Annika")));
+        match s.summary() {
+            Summary::All { q, count, except } => {
+                assert_eq!((q.as_str(), count, except.len()), ("ann", 39, 1));
+            }
+            other => panic!("{other:?}"),
+        }
+        // The chip's × puts the exception back.
+        s.remove_listed(&"77".into());
+        assert_eq!(s.count(), 40);
+        s.clear();
+        assert!(s.is_empty());
+        assert_eq!(s.summary(), Summary::Nothing);
+    }
+
+    // De-select All on the edit page: every member, then some checked again.
+    #[test]
+    fn all_members_by_id() {
+        let mut s = Selection::default();
+        s.select_all("", 1500);
+        assert!(s.contains_id(&"5".into()));
+        s.set(&c(5, "Eva"), false);
+        assert!(!s.contains_id(&"5".into()));
+        assert_eq!(s.count(), 1499);
+        assert_eq!(s.listed_ids(), vec![CustomerId::from("5")]);
+    }
+
+    // The client mirrors the server's search so "all matching" shows the right checks.
+    #[test]
+    fn search_matching_mirrors_the_server() {
+        let anna = c(17, "Anna");
+        assert!(matches_search(&anna, ""));
+        assert!(matches_search(&anna, "ANNA"));
+        assert!(matches_search(&anna, "meyer"));
+        assert!(matches_search(&anna, "17"));
+        assert!(!matches_search(&anna, "18"));
+        assert!(!matches_search(&anna, "zoe"));
+    }
+}

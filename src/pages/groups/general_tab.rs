@@ -1,0 +1,139 @@
+//! The General Information tab shared by Add and Edit: Name and Description, validated
+//! as the user types (including "Name is already used", checked against the backend
+//! after a pause in typing), with the server's messages on the fields.
+
+use crate::api::SharedBackend;
+use crate::components::field::TextField;
+use crate::i18n::{self, texts};
+use crate::model::group_form::GroupForm;
+
+use crate::model::validation::{DESCRIPTION_MAX, FieldError, NAME_MAX, check_name};
+use crate::model::{ListQuery, SortOrder};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// Element id of the Name field (Save focuses it when it is invalid).
+pub const NAME_ID: &str = "cg-name";
+/// Element id of the Description field.
+pub const DESCRIPTION_ID: &str = "cg-description";
+
+/// The text of a field error.
+pub fn error_text(field: &str, e: &FieldError) -> String {
+    match e {
+        FieldError::Required => i18n::is_required(field),
+        FieldError::TooLong { max } => i18n::at_most(field, *max),
+        FieldError::Taken => texts().name_taken.to_owned(),
+        FieldError::Server(m) => m.clone(),
+    }
+}
+
+/// Focuses the first invalid field of the form.
+pub fn focus_first_error(form: &GroupForm) {
+    let id = if form.name_error().is_some() {
+        NAME_ID
+    } else {
+        DESCRIPTION_ID
+    };
+    if let Some(el) = document().get_element_by_id(id) {
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Checks, 400 ms after the user stops typing, whether another group already has the
+/// name (ignoring case), and marks it in the form.
+fn use_name_check(form: RwSignal<GroupForm>) {
+    let backend = expect_context::<SharedBackend>();
+    let generation = StoredValue::new(0u64);
+    let name = Memo::new(move |_| form.with(|f| f.input.name.trim().to_owned()));
+    Effect::new(move |_| {
+        let n = name.get();
+        let g = generation.get_value() + 1;
+        generation.set_value(g);
+        if check_name(&n).is_some()
+            || form.with_untracked(|f| n.eq_ignore_ascii_case(f.original_name().trim()))
+        {
+            return;
+        }
+        let backend = backend.clone();
+        set_timeout(
+            move || {
+                if generation.try_get_value() != Some(g) {
+                    return;
+                }
+                spawn_local(async move {
+                    let q = ListQuery {
+                        page: 1,
+                        per_page: 100,
+                        sort: "id",
+                        order: SortOrder::Asc,
+                        q: n.clone(),
+                    };
+                    // A failed check is not an error: the server checks again on Save.
+                    if let Ok(page) = backend.list_groups(&q).await {
+                        let lower = n.to_lowercase();
+                        if page
+                            .items
+                            .iter()
+                            .any(|g| g.name.trim().to_lowercase() == lower)
+                        {
+                            form.update(|f| f.mark_taken(&n));
+                        }
+                    }
+                });
+            },
+            Duration::from_millis(400),
+        );
+    });
+}
+
+/// Name and Description.
+#[component]
+pub fn GeneralFields(
+    /// The form.
+    form: RwSignal<GroupForm>,
+) -> impl IntoView {
+    let t = texts();
+    use_name_check(form);
+    let name_error = Signal::derive(move || {
+        form.with(|f| f.shown_name_error().map(|e| error_text(t.field_name, &e)))
+    });
+    let description_error = Signal::derive(move || {
+        form.with(|f| {
+            f.shown_description_error()
+                .map(|e| error_text(t.field_description, &e))
+        })
+    });
+    let rename_warning = Signal::derive(move || {
+        form.with(|f| {
+            f.is_rename()
+                .then(|| i18n::rename_warning(f.original_name()))
+        })
+    });
+    view! {
+        <div class="cg-form">
+            <TextField
+                id=NAME_ID
+                label=t.field_name
+                required=true
+                max=NAME_MAX
+                value=Signal::derive(move || form.with(|f| f.input.name.clone()))
+                on_input=Callback::new(move |v: String| form.update(|f| { f.input.name = v; f.touch(); }))
+                error=name_error
+                warning=rename_warning
+            />
+            <TextField
+                id=DESCRIPTION_ID
+                label=t.field_description
+                multiline=true
+                max=DESCRIPTION_MAX
+                value=Signal::derive(move || form.with(|f| f.input.description.clone()))
+                on_input=Callback::new(move |v: String| form.update(|f| { f.input.description = v; f.touch(); }))
+                error=description_error
+            />
+        </div>
+    }
+}

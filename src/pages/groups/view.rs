@@ -1,0 +1,114 @@
+//! View a customer group (`/customer-groups/:id`): the name as heading, the
+//! description, and its members (#, First Name, Last Name, Gender, **View** to the host
+//! back office's customer page); **Edit Customer Group** top right.
+
+use crate::api::SharedBackend;
+use crate::components::data_grid::{Column, DataGrid};
+use crate::components::local_time::LocalTime;
+use crate::components::page_header::PageHeader;
+use crate::config::Config;
+use crate::i18n::{self, texts};
+use crate::model::format::thousands;
+use crate::model::query::SortFields;
+use crate::model::{Customer, Gender, Group};
+use crate::pages::groups::loaded_group::{group_status, use_route_group};
+use crate::routes::Paths;
+use crate::state::remote::Remote;
+use crate::state::url_query::use_list_query;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Sortable fields of the members table.
+pub const MEMBER_SORTS: SortFields = SortFields {
+    keys: &["id", "first_name", "last_name", "gender", "email"],
+};
+
+fn gender_text(g: Gender) -> &'static str {
+    let t = texts();
+    match g {
+        Gender::Male => t.gender_male,
+        Gender::Female => t.gender_female,
+        Gender::Unknown => t.gender_unknown,
+    }
+}
+
+/// The view page.
+#[component]
+pub fn GroupViewPage() -> impl IntoView {
+    let t = texts();
+    let paths = expect_context::<Paths>();
+    let (id, group) = use_route_group();
+    let title = Signal::derive(move || {
+        group
+            .data
+            .with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default())
+    });
+    let edit_href = move || paths.edit(&id.get());
+    view! {
+        <PageHeader title=title crumb=title>
+            <A href=edit_href attr:class="cg-btn cg-btn--primary">{t.edit_customer_group}</A>
+        </PageHeader>
+        {move || group_status(group)}
+        {move || group.data.get().map(|g| view! { <GroupDetails group=g/> })}
+    }
+}
+
+/// Description, dates and the members table of a loaded group.
+#[component]
+fn GroupDetails(group: Group) -> impl IntoView {
+    let t = texts();
+    let backend = expect_context::<SharedBackend>();
+    let config = expect_context::<Config>();
+    let (query, set_query) = use_list_query("", MEMBER_SORTS);
+    let gid = group.id.clone();
+    let members = Remote::new(
+        move || query.get(),
+        move |q| {
+            let (b, gid) = (backend.clone(), gid.clone());
+            async move { b.list_members(&gid, &q).await }
+        },
+    );
+    let columns = vec![
+        Column::text(t.col_number, |c: &Customer| c.id.to_string())
+            .sort("id")
+            .numeric(),
+        Column::text(t.col_first_name, |c: &Customer| c.first_name.clone()).sort("first_name"),
+        Column::text(t.col_last_name, |c: &Customer| c.last_name.clone()).sort("last_name"),
+        Column::text(t.col_gender, |c: &Customer| {
+            gender_text(c.gender).to_owned()
+        })
+        .sort("gender"),
+        Column::new(t.col_actions, move |c: &Customer| {
+            let href = config.customer_url(c.id.as_str(), &c.reference);
+            view! { <a class="cg-link" href=href aria-label=i18n::view_customer(&c.display_name())>{t.view}</a> }.into_any()
+        }),
+    ];
+    let description = if group.description.is_empty() {
+        view! { <p class="cg-muted">{t.no_description}</p> }.into_any()
+    } else {
+        view! { <p class="cg-details__description">{group.description.clone()}</p> }.into_any()
+    };
+    view! {
+        <section class="cg-panel cg-details">
+            {description}
+            <dl class="cg-details__facts">
+                <div><dt>{t.col_created}</dt><dd><LocalTime iso=group.created_at.clone()/></dd></div>
+                <div><dt>{t.col_customers}</dt><dd>{group.customer_count.map(thousands).unwrap_or_else(|| t.unknown_count.to_owned())}</dd></div>
+            </dl>
+        </section>
+        <section class="cg-panel">
+            <h2 class="cg-panel__title">{t.assigned_customers}</h2>
+            <DataGrid
+                caption=t.assigned_customers
+                columns=columns
+                remote=members
+                query=query
+                set_query=set_query
+                row_key=|c: &Customer| c.id.to_string()
+                search_label=t.search_members
+                testid="members-grid"
+                empty=move || view! { <p>{t.members_empty}</p> }
+            />
+        </section>
+    }
+}
