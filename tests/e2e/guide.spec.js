@@ -321,3 +321,25 @@ test.describe("Deleting a customer group", () => {
     expect(gone.status()).toBe(404);
   });
 });
+
+test.describe("Keyboard", () => {
+  test("tabs, sort buttons and checkboxes work without a mouse", async ({ page }) => {
+    await page.goto("/customer-groups/new");
+    await page.getByRole("tab", { name: "General Information" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("tab", { name: "Customers" })).toBeFocused();
+    await expect(page.getByRole("tab", { name: "Customers" })).toHaveAttribute("aria-selected", "true");
+    const grid = customersGrid(page);
+    await grid.getByRole("columnheader", { name: "Last Name" }).getByRole("button").focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/c_sort=last_name/);
+    await expect(grid.getByRole("columnheader", { name: "Last Name" })).toHaveAttribute("aria-sort", "ascending");
+    const first = grid.locator("tbody tr[data-id] input[type=checkbox]").first();
+    await first.focus();
+    await page.keyboard.press("Space");
+    await expect(first).toBeChecked();
+    await expect(page.getByText("Selected customers to assign (1)")).toBeVisible();
+    // The checkbox is labelled with the customer's name for screen readers.
+    await expect(first).toHaveAttribute("aria-label", /^Select \S+/);
+  });
+});

@@ -5,7 +5,9 @@
 //!   demo data, prints the URL.
 //! - `cargo xtask test`: every check and test suite; non-zero exit if any fails.
 //! - `cargo xtask dist`: release build and size report (raw, gzip, brotli).
+//! - `cargo xtask bench [--customers N]`: API and page timings at N customers.
 
+mod bench;
 mod build;
 mod cmd;
 mod serve;
@@ -25,10 +27,11 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "dist" => build::dist(),
+        "bench" => bench::run(rest),
 
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--customers N] | test [--skip-install] | dist>"
+                "usage: cargo xtask <serve [--port N] [--customers N] | test [--skip-install] | dist | bench [--customers N]>"
             );
             return if task == "help" || task == "--help" {
                 ExitCode::SUCCESS

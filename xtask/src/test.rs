@@ -7,6 +7,7 @@ use crate::cmd::run as sh;
 use crate::cmd::{command, root};
 use crate::{build, serve, tools};
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
@@ -122,16 +123,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Starts the real server on a free port with a fresh demo database and the release
-/// build, and runs Playwright against it.
-fn e2e() -> Result<(), String> {
-    let server = serve::server_binary()?;
-    let dir = root().join("target/e2e");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let db = dir.join("e2e.db");
-    let mut c = std::process::Command::new(server);
-    c.args(serve::server_args(0, 2000, &db, &root().join("dist")))
+/// A running reference server that is killed when dropped.
+pub struct RunningServer {
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    _guard: ServerGuard,
+}
+
+/// Starts the release server on a free port with a fresh demo database of `customers`
+/// customers, serving `dist`, and waits until it listens.
+pub fn start_server(
+    bin: &Path,
+    customers: u32,
+    db: &Path,
+    dist: &Path,
+) -> Result<RunningServer, String> {
+    let mut c = std::process::Command::new(bin);
+    c.args(serve::server_args(0, customers, db, dist))
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
     let mut child = c.spawn().map_err(|e| format!("starting the server: {e}"))?;
@@ -143,8 +151,7 @@ fn e2e() -> Result<(), String> {
             Some(Ok(line)) => {
                 println!("server: {line}");
                 if let Some(rest) = line.split("Serving ").nth(1) {
-                    let url = rest.trim();
-                    break url.trim_end_matches("/customer-groups").to_owned();
+                    break rest.trim().trim_end_matches("/customer-groups").to_owned();
                 }
             }
             _ => return Err("the server exited before serving".into()),
@@ -152,15 +159,29 @@ fn e2e() -> Result<(), String> {
     };
     // Keep draining the server's output so it never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    let mut pw = command("playwright", &["test"]);
-    pw.env("CG_BASE_URL", &url)
-        .env("CHROMIUM_PATH", chromium()?);
-    let r = sh(pw);
-    drop(guard);
-    r
+    Ok(RunningServer { url, _guard: guard })
 }
 
-fn chromium() -> Result<String, String> {
+/// Starts the real server on a free port with a fresh demo database and the release
+/// build, and runs Playwright against it.
+fn e2e() -> Result<(), String> {
+    let dir = root().join("target/e2e");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let server = start_server(
+        &serve::server_binary()?,
+        2000,
+        &dir.join("e2e.db"),
+        &root().join("dist"),
+    )?;
+    let mut pw = command("playwright", &["test"]);
+    pw.env("CG_BASE_URL", &server.url)
+        .env("CHROMIUM_PATH", chromium()?);
+    sh(pw)
+}
+
+/// The Chromium binary on PATH.
+pub fn chromium() -> Result<String, String> {
     crate::cmd::output("sh", &["-c", "command -v chromium"])
         .ok_or_else(|| "chromium is not installed".into())
 }
