@@ -160,6 +160,10 @@ pub struct Texts {
     pub nothing_to_save: &'static str,
     /// A group that does not exist (deleted, or a wrong link).
     pub group_not_found: &'static str,
+    /// A draft was restored.
+    pub draft_restored: &'static str,
+    /// Throw the restored draft away.
+    pub discard_changes: &'static str,
     /// Unknown member count.
     pub unknown_count: &'static str,
     /// Network failure.
@@ -264,6 +268,8 @@ pub static EN: Texts = Texts {
     unsaved_changes: "You have unsaved changes. Leave this page and lose them?",
     nothing_to_save: "Nothing changed.",
     group_not_found: "This customer group does not exist. It may have been deleted.",
+    draft_restored: "Your unsaved changes from last time were restored.",
+    discard_changes: "Discard changes",
     unknown_count: "—",
     err_network: "The server could not be reached. Check your connection and try again.",
     err_timeout: "The server took too long to answer. Try again in a moment.",

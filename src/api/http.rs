@@ -2,6 +2,7 @@
 //! transport failures into [`ApiError`]s. Dialects decide paths, parameters and bodies.
 
 use super::ApiError;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, Url};
 use std::time::Duration;
 
@@ -98,13 +99,13 @@ impl Transport {
         let mut req = self
             .client
             .request(method, url)
-            .header("Accept", content_type)
+            .header(ACCEPT, content_type)
             .timeout(self.timeout);
         if let Some(token) = &self.auth_token {
-            req = req.header("Authorization", format!("Bearer {token}"));
+            req = req.header(AUTHORIZATION, format!("Bearer {token}"));
         }
         if let Some(body) = json_body {
-            req = req.header("Content-Type", content_type).body(body);
+            req = req.header(CONTENT_TYPE, content_type).body(body);
         }
         let resp = req.send().await.map_err(transport_error)?;
         let status = resp.status().as_u16();

@@ -67,6 +67,11 @@ impl GroupForm {
         }
     }
 
+    /// The values as they were loaded (empty when adding).
+    pub fn original(&self) -> &GroupInput {
+        &self.original
+    }
+
     /// The name as it was loaded (empty when adding).
     pub fn original_name(&self) -> &str {
         &self.original.name

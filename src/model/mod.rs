@@ -4,6 +4,7 @@
 //! natively with `cargo test`.
 
 pub mod customer;
+pub mod draft;
 pub mod format;
 pub mod group;
 pub mod group_form;

@@ -7,10 +7,11 @@
 
 use super::customer::Customer;
 use super::ids::CustomerId;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// "Every customer matching `q`" (the server resolves it at Save).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AllMatching {
     /// The search that defines the set (empty = everyone in scope).
     pub q: String,
@@ -19,7 +20,7 @@ pub struct AllMatching {
 }
 
 /// Selected customers.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Selection {
     all: Option<AllMatching>,
     /// Explicit mode: the selected ids. All mode: the ids taken out again.

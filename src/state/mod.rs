@@ -2,6 +2,8 @@
 //! use: notifications, remote data with out-of-order protection, URL-backed list
 //! parameters.
 
+pub mod drafts;
+pub mod leave_guard;
 pub mod notifications;
 pub mod remote;
 pub mod url_query;

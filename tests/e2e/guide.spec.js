@@ -343,3 +343,42 @@ test.describe("Keyboard", () => {
     await expect(first).toHaveAttribute("aria-label", /^Select \S+/);
   });
 });
+
+test.describe("Unsaved changes", () => {
+  test("a draft survives a reload and can be discarded", async ({ page }) => {
+    await page.goto("/customer-groups/new");
+    await nameField(page).fill("Draft Group");
+    await page.getByRole("tab", { name: "Customers" }).click();
+    await rowCheckbox(customersGrid(page), 5).check();
+    await rowCheckbox(customersGrid(page), 6).check();
+    page.on("dialog", (d) => d.accept());
+    await page.reload();
+    await expect(page.getByText("Your unsaved changes from last time were restored.")).toBeVisible();
+    await expect(page.getByText("Selected customers to assign (2)")).toBeVisible();
+    await page.getByRole("tab", { name: /General Information/ }).click();
+    await expect(nameField(page)).toHaveValue("Draft Group");
+    await page.getByRole("button", { name: "Discard changes" }).click();
+    await expect(nameField(page)).toHaveValue("");
+    await page.reload();
+    await expect(page.getByText("Your unsaved changes from last time were restored.")).toBeHidden();
+  });
+
+  test("leaving with unsaved changes asks first", async ({ page, request }) => {
+    const g = await api(request).createGroup({ name: uniqueName("Guarded") });
+    await page.goto(`/customer-groups/${g.id}/edit`);
+    await nameField(page).fill(g.name + " changed");
+    let asked = "";
+    page.once("dialog", (d) => {
+      asked = d.message();
+      d.dismiss();
+    });
+    await page.getByRole("link", { name: "View Customer Group" }).click();
+    await expect(page).toHaveURL(new RegExp(`/customer-groups/${g.id}/edit$`));
+    expect(asked).toContain("unsaved changes");
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("link", { name: "View Customer Group" }).click();
+    await expect(page).toHaveURL(new RegExp(`/customer-groups/${g.id}$`));
+    // The name was not saved.
+    expect((await api(request).group(g.id)).name).toBe(g.name);
+  });
+});

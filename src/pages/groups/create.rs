@@ -5,10 +5,12 @@ use crate::api::{CustomerScope, SharedBackend};
 use crate::components::page_header::PageHeader;
 use crate::i18n::texts;
 use crate::model::GroupInput;
+use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
 use crate::pages::groups::customer_picker::CustomerPicker;
+use crate::pages::groups::draft::{DraftNotice, use_group_draft};
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
 use crate::routes::Paths;
 use crate::state::notifications::Notifications;
@@ -26,6 +28,8 @@ pub fn GroupCreatePage() -> impl IntoView {
     let (_, select_tab) = use_tab();
     let form = RwSignal::new(GroupForm::new());
     let selection = RwSignal::new(Selection::default());
+    let unused_unassign = RwSignal::new(Selection::default());
+    let draft = use_group_draft(GroupDraft::key(None), form, selection, unused_unassign);
 
     let save = Action::new_local(move |(input, change): &(GroupInput, MembershipChange)| {
         let (b, input, change) = (backend.clone(), input.clone(), change.clone());
@@ -33,6 +37,7 @@ pub fn GroupCreatePage() -> impl IntoView {
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(_)) => {
+            draft.finish();
             Notifications::expect().success(t.created_ok);
             navigate(
                 &paths.list(),
@@ -53,6 +58,10 @@ pub fn GroupCreatePage() -> impl IntoView {
 
     view! {
         <PageHeader title=t.add_a_customer_group.to_owned() crumb=Signal::stored(t.add_a_customer_group.to_owned())/>
+        <DraftNotice control=draft on_discard=Callback::new(move |_| {
+            form.set(GroupForm::new());
+            selection.set(Selection::default());
+        })/>
         <GroupWizard form=form saving=save.pending() on_save=on_save>
             <CustomerPicker scope=CustomerScope::All selection=selection prefix="c_" empty_text=t.customers_empty/>
         </GroupWizard>

@@ -7,12 +7,14 @@ use crate::api::{ApiError, CustomerScope, SharedBackend};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::page_header::PageHeader;
 use crate::i18n::{self, texts};
+use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
 use crate::model::{Group, GroupId, GroupInput};
 use crate::pages::groups::assigned_customers::AssignedCustomers;
 use crate::pages::groups::customer_picker::CustomerPicker;
+use crate::pages::groups::draft::{DraftNotice, use_group_draft};
 use crate::pages::groups::loaded_group::{group_status, use_route_group};
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
 use crate::routes::Paths;
@@ -78,6 +80,12 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
     let form = RwSignal::new(GroupForm::from_group(&group));
     let to_assign = RwSignal::new(Selection::default());
     let to_unassign = RwSignal::new(Selection::default());
+    let draft = use_group_draft(
+        GroupDraft::key(Some(group.id.as_str())),
+        form,
+        to_assign,
+        to_unassign,
+    );
 
     let b = backend.clone();
     let save = Action::new_local(move |s: &EditSave| {
@@ -103,6 +111,7 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
     let p = paths.clone();
     Effect::new(move |_| match save.value().get() {
         Some(Ok(())) => {
+            draft.finish();
             Notifications::expect().success(t.updated_ok);
             nav(
                 &p.view(&gid),
@@ -138,6 +147,7 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
     let name = group.name.clone();
     Effect::new(move |_| match delete.value().get() {
         Some(Ok(())) => {
+            draft.finish();
             delete_open.set(false);
             Notifications::expect().success(i18n::deleted_ok(&name));
             navigate(
@@ -159,7 +169,14 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
         delete.dispatch(gid.clone());
     });
 
+    let loaded = group.clone();
+    let discard = Callback::new(move |_| {
+        form.set(GroupForm::from_group(&loaded));
+        to_assign.set(Selection::default());
+        to_unassign.set(Selection::default());
+    });
     view! {
+        <DraftNotice control=draft on_discard=discard/>
         <GroupWizard form=form saving=save.pending() on_save=on_save>
             <h2 class="cg-panel__title">{t.customers_to_assign}</h2>
             <CustomerPicker scope=CustomerScope::NotIn(group.id.clone()) selection=to_assign prefix="c_" empty_text=t.available_empty/>

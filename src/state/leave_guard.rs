@@ -1,0 +1,57 @@
+//! Asks before the user leaves a page with unsaved changes: on reload or closing the tab
+//! (`beforeunload`) and on in-app links (a capturing click listener that cancels the
+//! click before the router sees it). Back/Forward cannot be stopped; the draft covers it.
+
+use crate::i18n::texts;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+/// Guards the current page while `dirty` is true.
+pub fn use_leave_guard(dirty: Signal<bool>) {
+    let unload = window_event_listener(ev::beforeunload, move |e: web_sys::BeforeUnloadEvent| {
+        if dirty.get_untracked() {
+            e.prevent_default();
+            e.set_return_value(texts().unsaved_changes);
+        }
+    });
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+        if !dirty.get_untracked() || e.default_prevented() || e.button() != 0 {
+            return;
+        }
+        let link = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten());
+        if link.is_none() {
+            return;
+        }
+        let leave = window()
+            .confirm_with_message(texts().unsaved_changes)
+            .unwrap_or(true);
+        if !leave {
+            e.prevent_default();
+            e.stop_propagation();
+        }
+    });
+    let doc = document();
+    let _ = doc.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // Closures are not `Send`; the app is single-threaded, so a local stored value on
+    // the reactive owner keeps the listener alive until cleanup.
+    let callback = StoredValue::new_local(Some(on_click));
+    on_cleanup(move || {
+        unload.remove();
+        if let Some(cb) = callback.try_update_value(|v| v.take()).flatten() {
+            let _ = document().remove_event_listener_with_callback_and_bool(
+                "click",
+                cb.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+    });
+}
