@@ -181,7 +181,7 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
             <h2 class="cg-panel__title">{t.customers_to_assign}</h2>
             <CustomerPicker scope=CustomerScope::NotIn(group.id.clone()) selection=to_assign prefix="c_" empty_text=t.available_empty/>
             <h2 class="cg-panel__title cg-panel__title--sep">{t.assigned_customers}</h2>
-            <AssignedCustomers group=group.id.clone() marked=to_unassign prefix="m_"/>
+            <AssignedCustomers group=group.id.clone() members=group.customer_count marked=to_unassign prefix="m_"/>
         </GroupWizard>
         <ConfirmDialog open=delete_open title=t.delete_title confirm_label=t.delete busy=delete.pending() on_confirm=on_delete>
             <p>{i18n::delete_body(&group.name, group.customer_count)}</p>

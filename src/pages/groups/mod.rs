@@ -5,6 +5,7 @@ pub mod assigned_customers;
 pub mod create;
 pub mod customer_columns;
 pub mod customer_picker;
+pub mod customer_select_grid;
 pub mod draft;
 pub mod edit;
 pub mod general_tab;
