@@ -54,6 +54,8 @@ pub struct Texts {
     pub groups_empty_hint: &'static str,
     /// No rows match the search.
     pub no_matches: &'static str,
+    /// A page number past the last page (e.g. from an old bookmark).
+    pub page_past_end: &'static str,
     /// Retry button.
     pub retry: &'static str,
     /// Loading announcement.
@@ -215,6 +217,7 @@ pub static EN: Texts = Texts {
     groups_empty: "There are no customer groups yet.",
     groups_empty_hint: "Groups let discounts target customers. Add the first one.",
     no_matches: "Nothing matches your search.",
+    page_past_end: "There is nothing on this page any more.",
     retry: "Retry",
     loading: "Loading…",
     load_failed: "Could not load the data.",

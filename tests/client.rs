@@ -277,3 +277,20 @@ async fn silent_server_times_out() {
     assert_eq!(e, ApiError::Timeout);
     hold.abort();
 }
+
+// "Select all matching" on Add travels in the create request, so the group and all its
+// members are created in one transaction.
+#[tokio::test]
+async fn create_with_all_matching_is_one_request() {
+    let f = fixture(40).await;
+    let change = MembershipChange {
+        assign_matching: Some((String::new(), ids(&["1", "2"]))),
+        ..Default::default()
+    };
+    let g = f
+        .backend
+        .create_group(&input("All but two", ""), &change)
+        .await
+        .unwrap();
+    assert_eq!(g.customer_count, Some(38));
+}

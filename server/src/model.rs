@@ -102,6 +102,10 @@ pub struct CreateGroup {
     /// Ids of the customers to add as members.
     #[serde(default)]
     pub customer_ids: Option<Vec<i64>>,
+    /// Also add every customer matching a search ("select all N matching"), in the same
+    /// transaction.
+    #[serde(default)]
+    pub assign_matching: Option<AssignMatching>,
 }
 
 /// Body of `PUT /customer-groups/{id}`: replaces name and description (an absent

@@ -11,8 +11,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use crate::db::{NOW_SQL, fold};
 use crate::error::ApiError;
 use crate::model::{
-    ChangesResult, CreateGroup, Customer, FieldErrors, Gender, Group, MAX_CHANGE_IDS,
-    MembershipChanges, Page, UpdateGroup, check_group_fields, fail_on, unknown_ids_message,
+    AssignMatching, ChangesResult, CreateGroup, Customer, FieldErrors, Gender, Group,
+    MAX_CHANGE_IDS, MembershipChanges, Page, UpdateGroup, check_group_fields, fail_on,
+    unknown_ids_message,
 };
 use crate::query::ListQuery;
 
@@ -192,6 +193,10 @@ pub fn create_group(conn: &mut Connection, body: CreateGroup) -> Result<Group, A
     )?;
     let id = tx.last_insert_rowid();
     insert_members(&tx, id, &ids)?;
+    if let Some(m) = &body.assign_matching {
+        let matching = matching_non_members(&tx, id, m)?;
+        insert_members(&tx, id, &matching)?;
+    }
     let group = get_group(&tx, id)?;
     tx.commit()?;
     Ok(group)
@@ -343,8 +348,36 @@ pub fn get_customer(conn: &Connection, id: i64) -> Result<Customer, ApiError> {
     .ok_or_else(|| ApiError::customer_not_found(id))
 }
 
+/// The customers matching `m` (as the customer list searches; empty = everyone), minus
+/// its exceptions and the group's current members.
+fn matching_non_members(
+    conn: &Connection,
+    group_id: i64,
+    m: &AssignMatching,
+) -> Result<Vec<i64>, ApiError> {
+    let mut conds = vec![
+        "c.id NOT IN (SELECT value FROM json_each(?2))".to_string(),
+        "c.id NOT IN (SELECT customer_id FROM customer_group_member WHERE group_id = ?1)"
+            .to_string(),
+    ];
+    let mut args = vec![
+        Value::Integer(group_id),
+        Value::Text(json_ids(m.except.as_deref().unwrap_or_default())),
+    ];
+    if let Some(text) = m.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        customer_search(text, &mut conds, &mut args);
+    }
+    let sql = format!("SELECT c.id FROM customer c WHERE {}", conds.join(" AND "));
+    let mut stmt = conn.prepare(&sql)?;
+    let ids = stmt
+        .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(ids)
+}
+
 /// `POST /customer-groups/{id}/customers/changes`: in one transaction and in this order
-/// `unassign_all`, `unassign`, `assign`, `assign_matching`; counts only real changes and
+/// `unassign_all`, `unassign`, `assign`, `assign_matching` (resolved against the members
+/// as they were before the change); counts only real changes and
 /// touches the group's `updated_at` when something changed.
 pub fn apply_changes(
     conn: &mut Connection,
@@ -366,6 +399,13 @@ pub fn apply_changes(
         fail_on(vec![("assign".into(), unknown_ids_message(&unknown))])?;
     }
 
+    // Resolved before anything is removed: the customers that match and are not members
+    // yet, so members unassigned in this same change are not assigned back.
+    let matching = match &body.assign_matching {
+        Some(m) => matching_non_members(&tx, group_id, m)?,
+        None => Vec::new(),
+    };
+
     let mut unassigned: i64 = 0;
     if body.unassign_all == Some(true) {
         unassigned += tx.execute(
@@ -381,28 +421,7 @@ pub fn apply_changes(
         )? as i64;
     }
     let mut assigned = insert_members(&tx, group_id, &assign)?;
-    if let Some(matching) = body.assign_matching {
-        let mut conds = Vec::new();
-        let mut args = vec![
-            Value::Integer(group_id),
-            Value::Text(json_ids(&matching.except.unwrap_or_default())),
-        ];
-        conds.push("c.id NOT IN (SELECT value FROM json_each(?2))".to_string());
-        if let Some(text) = matching
-            .q
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            customer_search(text, &mut conds, &mut args);
-        }
-        let sql = format!(
-            "INSERT OR IGNORE INTO customer_group_member (group_id, customer_id)
-             SELECT ?1, c.id FROM customer c WHERE {}",
-            conds.join(" AND ")
-        );
-        assigned += tx.execute(&sql, params_from_iter(args.iter()))? as i64;
-    }
+    assigned += insert_members(&tx, group_id, &matching)?;
     if assigned + unassigned > 0 {
         tx.execute(
             &format!("UPDATE customer_group SET updated_at = {NOW_SQL} WHERE id = ?1"),

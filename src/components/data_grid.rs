@@ -196,9 +196,22 @@ where
                 },
                 Some(items) if items.is_empty() => {
                     let searching = query.with(|q| !q.q.is_empty());
+                    let past_end = total.get().unwrap_or(0) > 0;
                     view! {
                         <tr><td colspan=span class="cg-grid__empty">
-                            {if searching { t.no_matches.into_any() } else { empty.run() }}
+                            {if past_end {
+                                view! {
+                                    <p>{t.page_past_end}</p>
+                                    <button type="button" class="cg-btn"
+                                        on:click=move |_| set_query.run((query.get_untracked().with_page(1), false))>
+                                        {t.first_page}
+                                    </button>
+                                }.into_any()
+                            } else if searching {
+                                t.no_matches.into_any()
+                            } else {
+                                empty.run()
+                            }}
                         </td></tr>
                     }.into_any()
                 }

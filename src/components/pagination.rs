@@ -35,7 +35,7 @@ pub fn Pagination(
             </span>
             <label class="cg-pagination__size">
                 {t.rows_per_page}
-                <select class="cg-select" on:change=move |ev| {
+                <select class="cg-select" prop:value=move || query.with(|q| q.per_page.to_string()) on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                         set_query.run((query.get_untracked().with_per_page(n), false));
                     }

@@ -47,9 +47,9 @@ pub fn SelectionList(
         }
     };
     view! {
-        <section class="cg-selection" data-testid=testid aria-live="polite">
+        <section class="cg-selection" data-testid=testid>
             <div class="cg-selection__head">
-                <h3 class="cg-selection__title">{move || title.get()}</h3>
+                <h3 class="cg-selection__title" aria-live="polite">{move || title.get()}</h3>
                 <Show when=move || summary.with(|s| *s != Summary::Nothing)>
                     <button type="button" class="cg-btn cg-btn--link" on:click=move |_| on_clear.run(())>{t.clear_selection}</button>
                 </Show>

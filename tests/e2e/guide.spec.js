@@ -252,6 +252,21 @@ test.describe("Editing a customer group", () => {
     expect(members.slice(-2)).toEqual([1501, 1502]);
   });
 
+  test("unchecked members stay unassigned when all available customers are selected", async ({ page, request }) => {
+    const a = api(request);
+    const total = (await a.customers({ per_page: 1 })).total;
+    const g = await a.createGroup({ name: uniqueName("All but one"), customer_ids: [61, 62, 63] });
+    await page.goto(`/customer-groups/${g.id}/edit?tab=customers`);
+    await rowCheckbox(assignedGrid(page), 61).uncheck();
+    await customersGrid(page).getByRole("button", { name: /Select all .* matching/ }).click();
+    await expect(page.getByText(`Selected customers to assign (${(total - 3).toLocaleString("en-US")})`)).toBeVisible();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(toast(page)).toContainText("Customer group was updated successfully.");
+    const members = await a.members(g.id, { q: "61" });
+    expect(members.items.map((c) => c.id)).not.toContain(61);
+    expect((await a.group(g.id)).customer_count).toBe(total - 1);
+  });
+
   test("renaming warns about discount rules and saves the new name", async ({ page, request }) => {
     const a = api(request);
     const name = uniqueName("Rename Me");

@@ -62,6 +62,12 @@ test("paging and page size are in the URL and Back restores the previous page", 
   await grid(page).getByLabel("Rows per page").selectOption("25");
   await expect(page).toHaveURL(/size=25/);
   await expect(bodyRows(page)).toHaveCount(Math.min(25, total));
+  // Back to size 10: the select follows the URL.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/size=25/);
+  await expect(grid(page).getByLabel("Rows per page")).toHaveValue("10");
+  await page.reload();
+  await expect(grid(page).getByLabel("Rows per page")).toHaveValue("10");
 });
 
 test("search filters on the server, debounced, kept in the URL and restored on reload", async ({ page, request }) => {
@@ -107,4 +113,12 @@ test("an unknown path shows a not-found page with a way back", async ({ page }) 
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await page.getByRole("link", { name: "Back to Customer Groups" }).click();
   await expect(page).toHaveURL(/\/customer-groups$/);
+});
+
+test("a bookmarked page past the end offers the first page", async ({ page }) => {
+  await page.goto("/customer-groups?page=999");
+  await expect(page.getByText("There is nothing on this page any more.")).toBeVisible();
+  await page.getByTestId("groups-grid").getByRole("button", { name: "First page" }).first().click();
+  await expect(page).not.toHaveURL(/page=999/);
+  await expect(page.getByTestId("groups-grid").locator("tbody tr[data-id]")).toHaveCount(10);
 });

@@ -187,3 +187,50 @@ async fn large_change_is_accepted() {
         )
     );
 }
+
+// "Select all matching" on the edit page picks among non-members: members unassigned in
+// the same change stay unassigned (the match is resolved before anything is removed).
+#[tokio::test(flavor = "multi_thread")]
+async fn assign_matching_never_reassigns_what_the_change_unassigns() {
+    let s = Server::fixture().await;
+    assert_eq!(s.ids("/customer-groups/1/customers").await, vec![1, 2, 3]);
+    assert_eq!(
+        s.post(G1, json!({"unassign": [1], "assign_matching": {"q": ""}}))
+            .await,
+        (
+            200,
+            json!({"assigned": 9, "unassigned": 1, "customer_count": 11})
+        )
+    );
+    assert_eq!(
+        s.ids("/customer-groups/1/customers?per_page=100").await,
+        (2..=12).collect::<Vec<i64>>()
+    );
+    // De-select All plus "all matching": the former members are not put back.
+    assert_eq!(
+        s.post(
+            G1,
+            json!({"unassign_all": true, "assign": [2], "assign_matching": {"q": ""}})
+        )
+        .await,
+        (
+            200,
+            json!({"assigned": 2, "unassigned": 11, "customer_count": 2})
+        )
+    );
+    assert_eq!(s.ids("/customer-groups/1/customers").await, vec![1, 2]);
+}
+
+// A new group can take "all matching" in the same request: created atomically.
+#[tokio::test(flavor = "multi_thread")]
+async fn create_with_assign_matching() {
+    let s = Server::fixture().await;
+    let (status, g) = s
+        .post(
+            "/customer-groups",
+            json!({"name": "Everyone but one", "customer_ids": [1], "assign_matching": {"q": "", "except": [1, 2]}}),
+        )
+        .await;
+    assert_eq!(status, 201, "{g}");
+    assert_eq!(g["customer_count"], json!(11));
+}

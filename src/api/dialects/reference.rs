@@ -71,6 +71,8 @@ struct WireGroupInput<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     customer_ids: Option<Vec<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assign_matching: Option<WireMatching>,
 }
 
 #[derive(Serialize)]
@@ -235,25 +237,17 @@ impl Backend for ReferenceBackend {
         members: &MembershipChange,
     ) -> Result<Group, ApiError> {
         let input = input.trimmed();
-        let simple = members.assign_matching.is_none();
+        // One request: the group, its picked customers and any "all matching" set are
+        // created in one transaction, so a failure leaves nothing behind.
+        let change = wire_change(members)?;
         let body = to_json(&WireGroupInput {
             name: &input.name,
             description: &input.description,
-            customer_ids: if simple {
-                Some(numeric(&members.assign)?)
-            } else {
-                None
-            },
+            customer_ids: Some(change.assign),
+            assign_matching: change.assign_matching,
         })?;
-        let group: Group = self
-            .write::<WireGroup>(Method::POST, "customer-groups", body)
-            .await?
-            .into();
-        if !simple {
-            // "All matching" selections are resolved by the server in one change.
-            self.change_members(&group.id, members).await?;
-        }
-        Ok(group)
+        let w: WireGroup = self.write(Method::POST, "customer-groups", body).await?;
+        Ok(w.into())
     }
 
     async fn update_group(&self, id: &GroupId, input: &GroupInput) -> Result<Group, ApiError> {
@@ -262,6 +256,7 @@ impl Backend for ReferenceBackend {
             name: &input.name,
             description: &input.description,
             customer_ids: None,
+            assign_matching: None,
         })?;
         let w: WireGroup = self.write(Method::PUT, &group_path(id), body).await?;
         Ok(w.into())

@@ -19,23 +19,28 @@ fn deselect_bar(marked: RwSignal<Selection>, members: Option<u64>, grid: GridHan
     let member_count = RwSignal::new(members);
     Effect::new(move |_| {
         if let Some(n) = remote.data.with(|d| d.as_ref().map(|p| p.total))
+            && !remote.loading.get()
             && query.with_untracked(|q| q.q.is_empty())
         {
             member_count.set(Some(n));
         }
     });
+    let all_marked = move || marked.with(|m| m.all().is_some());
     view! {
         <div class="cg-selbar">
-            <Show when=move || marked.with(|m| m.all().is_some()) fallback=move || view! {
-                <button type="button" class="cg-btn"
-                    disabled=move || member_count.get().unwrap_or(0) == 0
-                    on:click=move |_| {
+            // One button that changes its meaning, so keyboard focus stays on it.
+            <button type="button" class="cg-btn"
+                disabled=move || !all_marked() && member_count.get().unwrap_or(0) == 0
+                on:click=move |_| {
+                    if all_marked() {
+                        marked.update(|m| m.clear());
+                    } else {
                         let n = member_count.get_untracked().unwrap_or(0);
                         marked.update(|m| m.select_all("", n));
-                    }>{t.deselect_all}</button>
-            }>
-                <button type="button" class="cg-btn" on:click=move |_| marked.update(|m| m.clear())>{t.undo_deselect_all}</button>
-            </Show>
+                    }
+                }>
+                {move || if all_marked() { t.undo_deselect_all } else { t.deselect_all }}
+            </button>
         </div>
     }
     .into_any()

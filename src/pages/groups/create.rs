@@ -13,6 +13,7 @@ use crate::pages::groups::customer_picker::CustomerPicker;
 use crate::pages::groups::draft::{DraftNotice, use_group_draft};
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
 use crate::routes::Paths;
+use crate::state::drafts;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -31,9 +32,18 @@ pub fn GroupCreatePage() -> impl IntoView {
     let unused_unassign = RwSignal::new(Selection::default());
     let draft = use_group_draft(GroupDraft::key(None), form, selection, unused_unassign);
 
+    let draft_key = GroupDraft::key(None);
     let save = Action::new_local(move |(input, change): &(GroupInput, MembershipChange)| {
         let (b, input, change) = (backend.clone(), input.clone(), change.clone());
-        async move { b.create_group(&input, &change).await }
+        let key = draft_key.clone();
+        async move {
+            let created = b.create_group(&input, &change).await;
+            // Here, not in the page's effect: the save may finish after the page is gone.
+            if created.is_ok() {
+                drafts::clear(&key);
+            }
+            created
+        }
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(_)) => {

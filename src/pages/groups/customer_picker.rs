@@ -14,24 +14,27 @@ use std::sync::Arc;
 fn select_bar(selection: RwSignal<Selection>, grid: GridHandle) -> AnyView {
     let GridHandle { query, remote } = grid;
     let total = move || remote.data.with(|d| d.as_ref().map_or(0, |p| p.total));
+    // Only when the shown total belongs to the shown search (not while the next page
+    // loads), and when it would change something.
     let can_select_all = move || {
         let n = total();
         let q = query.with(|q| q.q.clone());
-        n > 0 && selection.with(|s| s.all().is_none_or(|a| a.q != q) || s.count() < n)
+        !remote.loading.get()
+            && n > 0
+            && selection.with(|s| s.all().is_none_or(|a| a.q != q) || s.count() < n)
     };
     view! {
         <div class="cg-selbar">
             <span class="cg-selbar__count">{move || i18n::n_selected(selection.with(|s| s.count()))}</span>
-            <Show when=can_select_all>
-                <button type="button" class="cg-btn cg-btn--link"
-                    on:click=move |_| {
-                        let q = query.with_untracked(|q| q.q.clone());
-                        let n = total();
-                        selection.update(|s| s.select_all(&q, n));
-                    }>
-                    {move || i18n::select_all_matching(total())}
-                </button>
-            </Show>
+            <button type="button" class="cg-btn cg-btn--link"
+                disabled=move || !can_select_all()
+                on:click=move |_| {
+                    let q = query.with_untracked(|q| q.q.clone());
+                    let n = total();
+                    selection.update(|s| s.select_all(&q, n));
+                }>
+                {move || i18n::select_all_matching(total())}
+            </button>
         </div>
     }
     .into_any()

@@ -18,6 +18,7 @@ use crate::pages::groups::draft::{DraftNotice, use_group_draft};
 use crate::pages::groups::loaded_group::{group_status, use_route_group};
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
 use crate::routes::Paths;
+use crate::state::drafts;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -88,8 +89,9 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
     );
 
     let b = backend.clone();
+    let draft_key = GroupDraft::key(Some(group.id.as_str()));
     let save = Action::new_local(move |s: &EditSave| {
-        let (b, s) = (b.clone(), s.clone());
+        let (b, s, key) = (b.clone(), s.clone(), draft_key.clone());
         async move {
             if let Some(input) = &s.input {
                 let saved = b
@@ -103,6 +105,8 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
                     .await
                     .map_err(EditSaveError::Members)?;
             }
+            // Here, not in the page's effect: the save may finish after the page is gone.
+            drafts::clear(&key);
             Ok::<_, EditSaveError>(())
         }
     });
