@@ -350,6 +350,11 @@ pub fn except_n(n: usize) -> String {
     format!("except {}:", thousands(n as u64))
 }
 
+/// "plus" list heading (picks outside an "all matching" search).
+pub fn plus_n(n: usize) -> String {
+    format!("plus {}:", thousands(n as u64))
+}
+
 /// Accessible label of a row checkbox.
 pub fn select_row(name: &str) -> String {
     format!("Select {name}")

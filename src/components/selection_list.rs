@@ -57,11 +57,15 @@ pub fn SelectionList(
             {move || match summary.get() {
                 Summary::Nothing => view! { <p class="cg-muted">{t.nothing_selected}</p> }.into_any(),
                 Summary::Listed(items) => chips(items).into_any(),
-                Summary::All { q, count, except } => view! {
+                Summary::All { q, count, except, extra } => view! {
                     <p class="cg-selection__all">{all_text(count, &q)}</p>
                     {(!except.is_empty()).then(|| view! {
                         <p class="cg-muted">{i18n::except_n(except.len())}</p>
                         {chips(except)}
+                    })}
+                    {(!extra.is_empty()).then(|| view! {
+                        <p class="cg-muted">{i18n::plus_n(extra.len())}</p>
+                        {chips(extra)}
                     })}
                 }.into_any(),
             }}

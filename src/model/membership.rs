@@ -53,7 +53,10 @@ impl MembershipChange {
     fn add_assignments(&mut self, selected: &Selection) {
         match selected.all() {
             None => self.assign.extend(selected.listed_ids()),
-            Some(all) => self.assign_matching = Some((all.q.clone(), selected.listed_ids())),
+            Some(all) => {
+                self.assign_matching = Some((all.q.clone(), selected.listed_ids()));
+                self.assign.extend(selected.extra_ids());
+            }
         }
     }
 
@@ -99,12 +102,12 @@ mod tests {
     #[test]
     fn all_matching_is_sent_as_a_query() {
         let mut s = Selection::default();
-        s.select_all("gmail", 90_000);
+        s.select_all("example.com", 90_000);
         s.set(&c(7), false);
         let ch = MembershipChange::assigning(&s);
         assert_eq!(
             ch.assign_matching,
-            Some(("gmail".into(), vec![CustomerId::from("7")]))
+            Some(("example.com".into(), vec![CustomerId::from("7")]))
         );
         assert_eq!(ch.id_count(), 1);
     }
@@ -121,6 +124,17 @@ mod tests {
         assert_eq!(ch.assign.len(), 2);
         assert!(!ch.unassign_all);
         assert_eq!(ch.id_count(), 5);
+    }
+
+    // Picks outside an "all matching" search travel as plain ids beside the query.
+    #[test]
+    fn extra_picks_are_assigned_by_id() {
+        let mut s = Selection::default();
+        s.set(&c(1), true);
+        s.select_all("nobody-matches", 0);
+        let ch = MembershipChange::assigning(&s);
+        assert_eq!(ch.assign, vec![CustomerId::from("1")]);
+        assert_eq!(ch.assign_matching, Some(("nobody-matches".into(), vec![])));
     }
 
     // De-select All: one flag; members checked again are assigned back.

@@ -26,6 +26,10 @@ pub struct Selection {
     /// Explicit mode: the selected ids. All mode: the ids taken out again.
     /// The value is the label shown in the selected list.
     ids: BTreeMap<CustomerId, String>,
+    /// All mode: customers picked that do not match the search (kept from before
+    /// "select all", or checked afterwards under another search).
+    #[serde(default)]
+    extra: BTreeMap<CustomerId, String>,
 }
 
 /// What the selected list shows.
@@ -43,6 +47,8 @@ pub enum Summary {
         count: u64,
         /// Customers taken out again, by label.
         except: Vec<(CustomerId, String)>,
+        /// Customers picked outside the search, by label.
+        extra: Vec<(CustomerId, String)>,
     },
 }
 
@@ -54,6 +60,13 @@ pub fn label_of(c: &Customer) -> String {
     } else {
         format!("{name} ({})", c.email)
     }
+}
+
+/// Whether a listed customer (id and label only) matches a search: a good guess from
+/// the label, which holds the name and the e-mail address.
+fn listed_matches(id: &CustomerId, label: &str, q: &str) -> bool {
+    let q = q.trim().to_lowercase();
+    q.is_empty() || id.as_str() == q || label.to_lowercase().contains(&q)
 }
 
 /// Whether `c` matches a search the way the reference server matches it: a number
@@ -78,7 +91,8 @@ impl Selection {
     pub fn contains(&self, c: &Customer) -> bool {
         match &self.all {
             None => self.ids.contains_key(&c.id),
-            Some(all) => matches_search(c, &all.q) && !self.ids.contains_key(&c.id),
+            Some(all) if matches_search(c, &all.q) => !self.ids.contains_key(&c.id),
+            Some(_) => self.extra.contains_key(&c.id),
         }
     }
 
@@ -89,11 +103,15 @@ impl Selection {
 
     /// Selects or clears one customer.
     pub fn set(&mut self, c: &Customer, selected: bool) {
-        let listed = selected != self.all.is_some();
+        let (list, listed) = match &self.all {
+            None => (&mut self.ids, selected),
+            Some(all) if matches_search(c, &all.q) => (&mut self.ids, !selected),
+            Some(_) => (&mut self.extra, selected),
+        };
         if listed {
-            self.ids.insert(c.id.clone(), label_of(c));
+            list.insert(c.id.clone(), label_of(c));
         } else {
-            self.ids.remove(&c.id);
+            list.remove(&c.id);
         }
     }
 
@@ -108,28 +126,35 @@ impl Selection {
     /// longer selected; in "all" mode it is selected again.
     pub fn remove_listed(&mut self, id: &CustomerId) {
         self.ids.remove(id);
+        self.extra.remove(id);
     }
 
-    /// Selects every customer matching `q` (`total` of them).
+    /// Selects every customer matching `q` (`total` of them). Customers picked before
+    /// stay selected: those outside the search are kept as extra picks.
     pub fn select_all(&mut self, q: &str, total: u64) {
-        self.all = Some(AllMatching {
-            q: q.trim().to_owned(),
-            total,
-        });
+        let q = q.trim().to_owned();
+        let mut kept = std::mem::take(&mut self.extra);
+        if self.all.is_none() {
+            kept.append(&mut self.ids);
+        }
+        kept.retain(|id, label| !listed_matches(id, label, &q));
         self.ids.clear();
+        self.extra = kept;
+        self.all = Some(AllMatching { q, total });
     }
 
     /// Selects nothing.
     pub fn clear(&mut self) {
         self.all = None;
         self.ids.clear();
+        self.extra.clear();
     }
 
     /// How many customers are selected.
     pub fn count(&self) -> u64 {
         match &self.all {
             None => self.ids.len() as u64,
-            Some(all) => all.total.saturating_sub(self.ids.len() as u64),
+            Some(all) => all.total.saturating_sub(self.ids.len() as u64) + self.extra.len() as u64,
         }
     }
 
@@ -148,21 +173,26 @@ impl Selection {
         self.ids.keys().cloned().collect()
     }
 
+    /// In "all" mode, the customers picked outside the search.
+    pub fn extra_ids(&self) -> Vec<CustomerId> {
+        self.extra.keys().cloned().collect()
+    }
+
     /// What the selected list shows.
     pub fn summary(&self) -> Summary {
-        let listed = || {
-            self.ids
-                .iter()
+        let listed = |m: &BTreeMap<CustomerId, String>| {
+            m.iter()
                 .map(|(id, l)| (id.clone(), l.clone()))
                 .collect::<Vec<_>>()
         };
         match &self.all {
             None if self.ids.is_empty() => Summary::Nothing,
-            None => Summary::Listed(listed()),
+            None => Summary::Listed(listed(&self.ids)),
             Some(all) => Summary::All {
                 q: all.q.clone(),
                 count: self.count(),
-                except: listed(),
+                except: listed(&self.ids),
+                extra: listed(&self.extra),
             },
         }
     }
@@ -218,7 +248,9 @@ mod tests {
         assert_eq!(s.count(), 39);
         assert!(!s.contains(&c(77, "Annika")));
         match s.summary() {
-            Summary::All { q, count, except } => {
+            Summary::All {
+                q, count, except, ..
+            } => {
                 assert_eq!((q.as_str(), count, except.len()), ("ann", 39, 1));
             }
             other => panic!("{other:?}"),
@@ -229,6 +261,30 @@ mod tests {
         s.clear();
         assert!(s.is_empty());
         assert_eq!(s.summary(), Summary::Nothing);
+    }
+
+    // Picks made before "select all" survive it, and customers outside the search can
+    // still be picked afterwards; both count and are listed.
+    #[test]
+    fn picks_outside_the_search_are_kept() {
+        let mut s = Selection::default();
+        s.set(&c(1, "Anna"), true);
+        s.set(&c(2, "Bob"), true);
+        s.select_all("bob", 30);
+        assert_eq!(s.count(), 31, "Bob is among the 30; Anna is extra");
+        assert!(s.contains(&c(1, "Anna")));
+        s.set(&c(3, "Cem"), true);
+        assert!(s.contains(&c(3, "Cem")));
+        assert_eq!(s.count(), 32);
+        assert_eq!(
+            s.extra_ids(),
+            vec![CustomerId::from("1"), CustomerId::from("3")]
+        );
+        s.set(&c(3, "Cem"), false);
+        assert_eq!(s.count(), 31);
+        s.remove_listed(&"1".into());
+        assert_eq!(s.count(), 30);
+        assert!(!s.contains(&c(1, "Anna")));
     }
 
     // De-select All on the edit page: every member, then some checked again.
