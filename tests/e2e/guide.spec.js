@@ -267,6 +267,37 @@ test.describe("Editing a customer group", () => {
     expect((await a.group(g.id)).customer_count).toBe(total - 1);
   });
 
+  test("a failed member change after a rename is told precisely and Save retries only it", async ({ page, request }) => {
+    const a = api(request);
+    const name = uniqueName("Half Saved");
+    const g = await a.createGroup({ name, customer_ids: [71, 72] });
+    let fail = true;
+    await page.route("**/customers/changes", (route) =>
+      fail
+        ? route.fulfill({ status: 503, contentType: "application/json", body: '{"message":"try later"}' })
+        : route.continue(),
+    );
+    await page.goto(`/customer-groups/${g.id}/edit`);
+    await nameField(page).fill(name + " renamed");
+    await page.getByRole("tab", { name: "Customers" }).click();
+    await rowCheckbox(assignedGrid(page), 71).uncheck();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(toast(page)).toContainText("The group was saved, but its customers were not changed");
+    await expect(toast(page)).toContainText("try later");
+    await expect(page).toHaveURL(new RegExp(`/customer-groups/${g.id}/edit`));
+    expect((await a.group(g.id)).name).toBe(name + " renamed");
+    expect(await a.allMemberIds(g.id)).toEqual([71, 72]);
+    // The selection is still there; Save again sends the member change only.
+    await expect(page.getByText("Selected customers to de-assign (1)")).toBeVisible();
+    fail = false;
+    const puts = [];
+    page.on("request", (r) => r.method() === "PUT" && puts.push(r.url()));
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator(".cg-toast--success")).toContainText("Customer group was updated successfully.");
+    expect(puts).toHaveLength(0);
+    expect(await a.allMemberIds(g.id)).toEqual([72]);
+  });
+
   test("renaming warns about discount rules and saves the new name", async ({ page, request }) => {
     const a = api(request);
     const name = uniqueName("Rename Me");

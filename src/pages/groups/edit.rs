@@ -79,6 +79,8 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
     let navigate = use_navigate();
     let (_, select_tab) = use_tab();
     let form = RwSignal::new(GroupForm::from_group(&group));
+    // The group as last saved: a save whose member step failed has renamed it already.
+    let saved_group = RwSignal::new(group.clone());
     let to_assign = RwSignal::new(Selection::default());
     let to_unassign = RwSignal::new(Selection::default());
     let draft = use_group_draft(
@@ -99,6 +101,7 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
                     .await
                     .map_err(EditSaveError::Group)?;
                 form.update(|f| f.saved(&saved));
+                saved_group.set(saved);
             }
             if !s.change.is_empty() {
                 b.change_members(&s.id, &s.change)
@@ -148,11 +151,11 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
         let (b, id) = (b.clone(), id.clone());
         async move { b.delete_group(&id).await }
     });
-    let name = group.name.clone();
     Effect::new(move |_| match delete.value().get() {
         Some(Ok(())) => {
             draft.finish();
             delete_open.set(false);
+            let name = saved_group.with_untracked(|g| g.name.clone());
             Notifications::expect().success(i18n::deleted_ok(&name));
             navigate(
                 &paths.list(),
@@ -173,9 +176,8 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
         delete.dispatch(gid.clone());
     });
 
-    let loaded = group.clone();
     let discard = Callback::new(move |_| {
-        form.set(GroupForm::from_group(&loaded));
+        form.set(saved_group.with_untracked(GroupForm::from_group));
         to_assign.set(Selection::default());
         to_unassign.set(Selection::default());
     });
@@ -188,8 +190,8 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
             <AssignedCustomers group=group.id.clone() members=group.customer_count marked=to_unassign prefix="m_"/>
         </GroupWizard>
         <ConfirmDialog open=delete_open title=t.delete_title confirm_label=t.delete busy=delete.pending() on_confirm=on_delete>
-            <p>{i18n::delete_body(&group.name, group.customer_count)}</p>
-            <p class="cg-warning" role="note">{i18n::delete_discount_warning(&group.name)}</p>
+            <p>{move || saved_group.with(|g| i18n::delete_body(&g.name, g.customer_count))}</p>
+            <p class="cg-warning" role="note">{move || saved_group.with(|g| i18n::delete_discount_warning(&g.name))}</p>
             <p class="cg-muted">{t.delete_keeps_customers}</p>
         </ConfirmDialog>
     }
