@@ -122,3 +122,33 @@ test("a bookmarked page past the end offers the first page", async ({ page }) =>
   await expect(page).not.toHaveURL(/page=999/);
   await expect(page.getByTestId("groups-grid").locator("tbody tr[data-id]")).toHaveCount(10);
 });
+
+// Every status the API can answer has its own, specific message (and the server's
+// words where it sent some).
+for (const [status, expected] of [
+  [400, "The server rejected the request."],
+  [401, "Your session has expired. Sign in again, then retry."],
+  [403, "You do not have permission to do this."],
+  [409, "Someone else changed this at the same time."],
+  [422, "Some fields need attention."],
+  [500, "The server failed. (HTTP 500)"],
+  [502, "The server failed. (HTTP 502)"],
+]) {
+  test(`HTTP ${status} on the list is told specifically`, async ({ page }) => {
+    await page.route("**/api/v1/customer-groups?*", (route) =>
+      route.fulfill({ status, contentType: "application/json", body: '{"message":"detail from server"}' }),
+    );
+    await page.goto("/customer-groups");
+    await expect(page.getByRole("alert")).toContainText(expected);
+    if (![401, 403].includes(status)) await expect(page.getByRole("alert")).toContainText("detail from server");
+    await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
+  });
+}
+
+test("an answer that is not JSON is told as such", async ({ page }) => {
+  await page.route("**/api/v1/customer-groups?*", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<html>login page</html>" }),
+  );
+  await page.goto("/customer-groups");
+  await expect(page.getByRole("alert")).toContainText("The server answered in an unexpected format.");
+});
