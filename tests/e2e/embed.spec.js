@@ -1,0 +1,45 @@
+// Embedding: the host page configures the app through the mount element's data-*
+// attributes. Here the host page is the served index.html, rewritten on the way in.
+const { test, expect } = require("@playwright/test");
+
+/** Serves index.html for every page under `prefix` with extra mount attributes. */
+async function hostPage(page, attrs) {
+  await page.route(
+    (url) => !url.pathname.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(url.pathname),
+    async (route) => {
+      const resp = await route.fetch();
+      const html = (await resp.text()).replace('data-api-base-url="/api/v1/"', `data-api-base-url="/api/v1/" ${attrs}`);
+      await route.fulfill({ response: resp, body: html });
+    },
+  );
+}
+
+test("under a host's base path every link and navigation keeps the prefix", async ({ page }) => {
+  await hostPage(page, 'data-base-path="/admin/cg" data-customer-url="/backoffice/customers/{reference}"');
+  await page.goto("/admin/cg/customer-groups");
+  const grid = page.getByTestId("groups-grid");
+  await expect(grid.locator("tbody tr[data-id]").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add Customer Group" })).toHaveAttribute("href", "/admin/cg/customer-groups/new");
+  const first = grid.locator("tbody tr[data-id]").first();
+  const id = await first.getAttribute("data-id");
+  await first.getByRole("link", { name: "View", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cg/customer-groups/${id}$`));
+  // The host's own customer page, from the configured template.
+  // Group 1 of the demo data has members.
+  const member = page.getByTestId("members-grid").locator("tbody tr[data-id]").first();
+  await expect(member.getByRole("link", { name: "View" })).toHaveAttribute("href", /^\/backoffice\/customers\/DE--\d+$/);
+  await page.getByRole("link", { name: "Edit Customer Group" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cg/customer-groups/${id}/edit$`));
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Customer Groups" }).click();
+  await expect(page).toHaveURL(/\/admin\/cg\/customer-groups$/);
+  // Sorting writes the query under the prefix too.
+  await grid.getByRole("columnheader", { name: "Name" }).getByRole("button").click();
+  await expect(page).toHaveURL(/\/admin\/cg\/customer-groups\?sort=name$/);
+});
+
+test("a configuration the app cannot work with is told, naming the setting", async ({ page }) => {
+  await hostPage(page, 'data-dialect="magento"');
+  await page.goto("/customer-groups");
+  await expect(page.getByRole("alert")).toContainText("dialect");
+  await expect(page.getByRole("alert")).toContainText("magento");
+});
