@@ -92,6 +92,23 @@ impl Config {
     }
 }
 
+/// The name of a setting in the JS mount API: `api-base-url` → `apiBaseUrl`.
+pub fn js_name(setting: &str) -> String {
+    let mut out = String::with_capacity(setting.len());
+    let mut upper = false;
+    for ch in setting.chars() {
+        if ch == '-' {
+            upper = true;
+        } else if upper {
+            out.push(ch.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
 /// Percent-encodes everything but unreserved characters.
 fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -116,6 +133,14 @@ mod tests {
                 .find(|(n, _)| *n == k)
                 .map(|(_, v)| v.to_string())
         }
+    }
+
+    // The JS API takes the same settings as the data attributes, in camelCase.
+    #[test]
+    fn js_names_are_camel_case() {
+        assert_eq!(js_name("api-base-url"), "apiBaseUrl");
+        assert_eq!(js_name("timeout-ms"), "timeoutMs");
+        assert_eq!(js_name("dialect"), "dialect");
     }
 
     // With no settings the app talks to the reference API on its own origin.

@@ -43,3 +43,56 @@ test("a configuration the app cannot work with is told, naming the setting", asy
   await expect(page.getByRole("alert")).toContainText("dialect");
   await expect(page.getByRole("alert")).toContainText("magento");
 });
+
+/** A host back-office page at `path` that loads the app's module and runs `script`. */
+async function hostWithModule(page, request, path, bodyHtml, script) {
+  const index = await (await request.get("/")).text();
+  const js = /data-js="([^"]+)"/.exec(index)[1];
+  const wasm = /data-wasm="([^"]+)"/.exec(index)[1];
+  const css = [...index.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  await page.route(
+    (url) => url.pathname.startsWith(path),
+    (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!DOCTYPE html><html><head>${css.map((h) => `<link rel="stylesheet" href="${h}">`).join("")}</head>
+          <body><header id="host-header">Host back office</header>${bodyHtml}
+          <script type="module">import init, * as cg from "${js}"; await init({ module_or_path: "${wasm}" }); ${script}</script>
+          </body></html>`,
+      }),
+  );
+}
+
+test("the JS API mounts into a host element and unmounts", async ({ page, request }) => {
+  await hostWithModule(
+    page,
+    request,
+    "/host",
+    '<main id="slot"></main>',
+    `window.cgHandle = cg.mount(document.getElementById("slot"), { basePath: "/host", timeoutMs: 5000 });
+     try { cg.mount(document.createElement("div"), { dialect: "magento" }); } catch (e) { window.cgError = String(e); }`,
+  );
+  await page.goto("/host/customer-groups");
+  await expect(page.locator("#slot [data-testid=groups-grid] tbody tr[data-id]").first()).toBeVisible();
+  await expect(page.locator("#host-header")).toHaveText("Host back office");
+  expect(await page.evaluate(() => window.cgError)).toContain("dialect");
+  await page.getByRole("link", { name: "Add Customer Group" }).click();
+  await expect(page).toHaveURL(/\/host\/customer-groups\/new$/);
+  await page.evaluate(() => window.cgHandle.unmount());
+  await expect(page.locator("#slot")).toBeEmpty();
+});
+
+test("the custom element mounts when added and unmounts when removed", async ({ page, request }) => {
+  await hostWithModule(
+    page,
+    request,
+    "/el",
+    '<customer-groups-admin base-path="/el"></customer-groups-admin>',
+    "",
+  );
+  await page.goto("/el/customer-groups");
+  const el = page.locator("customer-groups-admin");
+  await expect(el.locator("[data-testid=groups-grid] tbody tr[data-id]").first()).toBeVisible();
+  await page.evaluate(() => document.querySelector("customer-groups-admin").remove());
+  await expect(page.locator("[data-testid=groups-grid]")).toHaveCount(0);
+});

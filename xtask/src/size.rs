@@ -20,14 +20,24 @@ fn kib(n: u64) -> String {
     format!("{:.1} KiB", n as f64 / 1024.0)
 }
 
+/// Every file below `dir` (wasm-bindgen's `snippets/` live in subfolders).
+fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// The report as a table, with totals for what a browser loads.
 pub fn report(dist: &Path) -> Result<String, String> {
     let mut rows = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut entries = Vec::new();
+    collect_files(dist, &mut entries)?;
     entries.sort();
     for path in entries {
         let ext = path
@@ -40,17 +50,21 @@ pub fn report(dist: &Path) -> Result<String, String> {
         let raw = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
         let gz = compressed("gzip", &["-9", "-c"], &path)?;
         let br = compressed("brotli", &["-q", "11", "-c"], &path)?;
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let name = path
+            .strip_prefix(dist)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
         rows.push((name, raw, gz, br));
     }
     let mut s = format!(
-        "{:<48} {:>11} {:>11} {:>11}\n",
+        "{:<64} {:>11} {:>11} {:>11}\n",
         "asset", "raw", "gzip", "brotli"
     );
     let (mut tr, mut tg, mut tb) = (0, 0, 0);
     for (name, raw, gz, br) in &rows {
         s.push_str(&format!(
-            "{name:<48} {:>11} {:>11} {:>11}\n",
+            "{name:<64} {:>11} {:>11} {:>11}\n",
             kib(*raw),
             kib(*gz),
             kib(*br)
@@ -60,7 +74,7 @@ pub fn report(dist: &Path) -> Result<String, String> {
         tb += br;
     }
     s.push_str(&format!(
-        "{:<48} {:>11} {:>11} {:>11}\n",
+        "{:<64} {:>11} {:>11} {:>11}\n",
         "total",
         kib(tr),
         kib(tg),

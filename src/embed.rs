@@ -1,0 +1,99 @@
+//! Embedding the app in a host back office, three ways:
+//!
+//! 1. the app's own page: `<div id="cg-app" data-api-base-url=… data-base-path=…>` is
+//!    mounted at start;
+//! 2. the JS API: `mount(element, { apiBaseUrl, dialect, basePath, customerUrl,
+//!    authToken, timeoutMs })` returns a handle whose `unmount()` removes the app; a
+//!    configuration it cannot work with throws an error naming the setting;
+//! 3. the custom element `<customer-groups-admin api-base-url=… base-path=…>`, mounted
+//!    when connected and unmounted when removed.
+
+use crate::app::{App, ConfigError, backend_for};
+use crate::config::{Config, js_name};
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen(inline_js = "
+export function define_element(mount) {
+  if (customElements.get('customer-groups-admin')) return;
+  customElements.define('customer-groups-admin', class extends HTMLElement {
+    connectedCallback() { this._cg = mount(this); }
+    disconnectedCallback() { if (this._cg) { this._cg.unmount(); this._cg = undefined; } }
+  });
+}
+")]
+extern "C" {
+    fn define_element(mount: &Closure<dyn Fn(HtmlElement) -> MountHandle>);
+}
+
+/// A mounted app; `unmount()` removes it from its element.
+#[wasm_bindgen]
+pub struct MountHandle {
+    handle: Option<leptos::mount::UnmountHandle<AnyViewState>>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the app (idempotent).
+    pub fn unmount(&mut self) {
+        self.handle.take();
+    }
+}
+
+fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// Mounts the app for a configuration; a bad configuration shows what is wrong.
+fn mount_config(el: HtmlElement, config: Result<Config, String>) -> MountHandle {
+    el.set_inner_html("");
+    let handle = leptos::mount::mount_to(el, move || {
+        match config.and_then(|c| backend_for(&c).map(|b| (c, b))) {
+            Ok((config, backend)) => view! { <App config=config backend=backend/> }.into_any(),
+            Err(message) => view! { <ConfigError message=message/> }.into_any(),
+        }
+    });
+    MountHandle {
+        handle: Some(handle),
+    }
+}
+
+/// Mounts the app into `element` with a configuration object (`apiBaseUrl`, `dialect`,
+/// `basePath`, `customerUrl`, `authToken`, `timeoutMs`; all optional).
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, config: JsValue) -> Result<MountHandle, JsValue> {
+    let get = |k: &str| {
+        let v = js_sys::Reflect::get(&config, &js_name(k).into()).ok()?;
+        v.as_string().or_else(|| v.as_f64().map(|n| n.to_string()))
+    };
+    let config =
+        Config::from_settings(get, &origin()).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+    backend_for(&config).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+    Ok(mount_config(element, Ok(config)))
+}
+
+/// Mounts `#cg-app` when the page has one, and defines `<customer-groups-admin>`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let on_connect = Closure::<dyn Fn(HtmlElement) -> MountHandle>::new(|el: HtmlElement| {
+        let attrs = el.clone();
+        mount_config(
+            el,
+            Config::from_settings(|k| attrs.get_attribute(k), &origin()),
+        )
+    });
+    define_element(&on_connect);
+    on_connect.forget();
+    if let Some(el) = document()
+        .get_element_by_id("cg-app")
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let attrs = el.clone();
+        let config =
+            Config::from_settings(|k| attrs.get_attribute(&format!("data-{k}")), &origin());
+        // The app lives as long as its page.
+        std::mem::forget(mount_config(el, config));
+    }
+}
