@@ -56,6 +56,10 @@ pub struct Texts {
     pub no_matches: &'static str,
     /// A page number past the last page (e.g. from an old bookmark).
     pub page_past_end: &'static str,
+    /// Accessible name of the paging controls.
+    pub pagination: &'static str,
+    /// Accessible name of the breadcrumb.
+    pub breadcrumb: &'static str,
     /// Retry button.
     pub retry: &'static str,
     /// Loading announcement.
@@ -218,6 +222,8 @@ pub static EN: Texts = Texts {
     groups_empty_hint: "Groups let discounts target customers. Add the first one.",
     no_matches: "Nothing matches your search.",
     page_past_end: "There is nothing on this page any more.",
+    pagination: "Pagination",
+    breadcrumb: "Breadcrumb",
     retry: "Retry",
     loading: "Loading…",
     load_failed: "Could not load the data.",

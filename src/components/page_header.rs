@@ -23,7 +23,7 @@ pub fn PageHeader(
     view! {
         <header class="cg-page-header">
             <div class="cg-page-header__text">
-                <nav class="cg-breadcrumb" aria-label="Breadcrumb">
+                <nav class="cg-breadcrumb" aria-label=t.breadcrumb>
                     <ol>
                         <li>{t.crumb_customers}</li>
                         {match crumb {

@@ -46,7 +46,7 @@ pub fn Pagination(
                     }).collect_view()}
                 </select>
             </label>
-            <nav class="cg-pagination__pages" aria-label="Pagination">
+            <nav class="cg-pagination__pages" aria-label=t.pagination>
                 <button type="button" class="cg-btn cg-btn--icon" aria-label=t.first_page
                     disabled=move || { page() <= 1 } on:click=move |_| go(1)>"«"</button>
                 <button type="button" class="cg-btn cg-btn--icon" aria-label=t.previous_page
