@@ -72,6 +72,9 @@ impl Backend for FakeBackend {
             .collect();
         Ok(Page { items, total })
     }
+    async fn find_group_by_name(&self, _: &str) -> Result<Option<Group>, ApiError> {
+        unused()
+    }
     async fn get_group(&self, _: &GroupId) -> Result<Group, ApiError> {
         unused()
     }

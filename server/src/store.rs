@@ -51,14 +51,28 @@ fn json_ids(ids: &[i64]) -> String {
 }
 
 /// `GET /customer-groups`: one page of groups, searched in name and description.
-pub fn list_groups(conn: &Connection, q: &ListQuery) -> Result<Page<Group>, ApiError> {
+pub fn list_groups(
+    conn: &Connection,
+    q: &ListQuery,
+    name: Option<&str>,
+) -> Result<Page<Group>, ApiError> {
     let mut args: Vec<Value> = Vec::new();
-    let filter = match &q.q {
-        Some(text) => {
-            args.push(Value::Text(fold(text)));
-            " WHERE instr(g.name_key, ?1) > 0 OR instr(g.description_key, ?1) > 0"
-        }
-        None => "",
+    let mut conds: Vec<String> = Vec::new();
+    if let Some(text) = &q.q {
+        args.push(Value::Text(fold(text)));
+        conds.push(format!(
+            "(instr(g.name_key, ?{n}) > 0 OR instr(g.description_key, ?{n}) > 0)",
+            n = args.len()
+        ));
+    }
+    if let Some(name) = name {
+        args.push(Value::Text(fold(name)));
+        conds.push(format!("g.name_key = ?{}", args.len()));
+    }
+    let filter = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
     };
     let total: i64 = conn.query_row(
         &format!("SELECT count(*) FROM customer_group g{filter}"),

@@ -40,6 +40,9 @@ pub struct ChangeOutcome {
 pub trait Backend: Send + Sync {
     /// One page of groups.
     async fn list_groups(&self, query: &ListQuery) -> Result<Page<Group>, ApiError>;
+    /// The group with exactly this name (ignoring case), if any: the "Name is already
+    /// used" check while typing.
+    async fn find_group_by_name(&self, name: &str) -> Result<Option<Group>, ApiError>;
     /// One group.
     async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError>;
     /// Creates a group with its first members, all or nothing.

@@ -17,14 +17,20 @@ use crate::state::AppState;
 use crate::store::{self, Membership};
 
 /// `GET /customer-groups`: a page of groups (`sort` ∈ id, name, created_at; `q` searches
-/// name and description).
+/// name and description; `name` is an exact name, ignoring case and surrounding space).
 pub async fn list(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Page<Group>>, ApiError> {
-    let q = ListQuery::from_params(&QueryParams::parse(raw.as_deref()), GROUP_SORTS)?;
+    let params = QueryParams::parse(raw.as_deref());
+    let q = ListQuery::from_params(&params, GROUP_SORTS)?;
+    let name = params
+        .get("name")
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
     state
-        .run(move |c| store::list_groups(c, &q))
+        .run(move |c| store::list_groups(c, &q, name.as_deref()))
         .await
         .map(Json)
 }

@@ -85,6 +85,25 @@ async fn list_search_name_and_description() {
     );
 }
 
+// `name` finds a group by its exact name, ignoring case and surrounding space (the
+// "Name is already used" check), and combines with `q`.
+#[tokio::test(flavor = "multi_thread")]
+async fn list_by_exact_name() {
+    let s = Server::fixture().await;
+    for (name, expected) in [
+        ("vip", vec![1]),
+        ("%20%C3%A9QUIPE%20", vec![4]),
+        ("VI", vec![]),
+        ("Top%20spenders", vec![]),
+    ] {
+        let (status, body) = s.get(&format!("/customer-groups?name={name}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(ids(&body), expected, "name={name}");
+    }
+    let (_, body) = s.get("/customer-groups?name=VIP&q=staff").await;
+    assert_eq!(ids(&body), Vec::<i64>::new());
+}
+
 // GET one group answers the exact Group with its member count.
 #[tokio::test(flavor = "multi_thread")]
 async fn get_group_is_exact() {

@@ -226,6 +226,15 @@ impl Backend for ReferenceBackend {
         })
     }
 
+    async fn find_group_by_name(&self, name: &str) -> Result<Option<Group>, ApiError> {
+        let params = [
+            ("name", name.trim().to_owned()),
+            ("per_page", "1".to_owned()),
+        ];
+        let w: WirePage<WireGroup> = self.get("customer-groups", &params).await?;
+        Ok(w.items.into_iter().next().map(Group::from))
+    }
+
     async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError> {
         let w: WireGroup = self.get(&group_path(id), &[]).await?;
         Ok(w.into())

@@ -8,7 +8,6 @@ use crate::i18n::{self, texts};
 use crate::model::group_form::GroupForm;
 
 use crate::model::validation::{DESCRIPTION_MAX, FieldError, NAME_MAX, check_name};
-use crate::model::{ListQuery, SortOrder};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -65,23 +64,9 @@ fn use_name_check(form: RwSignal<GroupForm>) {
                     return;
                 }
                 spawn_local(async move {
-                    let q = ListQuery {
-                        page: 1,
-                        per_page: 100,
-                        sort: "id",
-                        order: SortOrder::Asc,
-                        q: n.clone(),
-                    };
                     // A failed check is not an error: the server checks again on Save.
-                    if let Ok(page) = backend.list_groups(&q).await {
-                        let lower = n.to_lowercase();
-                        if page
-                            .items
-                            .iter()
-                            .any(|g| g.name.trim().to_lowercase() == lower)
-                        {
-                            form.update(|f| f.mark_taken(&n));
-                        }
+                    if let Ok(Some(_)) = backend.find_group_by_name(&n).await {
+                        form.update(|f| f.mark_taken(&n));
                     }
                 });
             },
