@@ -170,6 +170,8 @@ pub struct Texts {
     pub draft_restored: &'static str,
     /// Throw the restored draft away.
     pub discard_changes: &'static str,
+    /// A customer group whose name is not known.
+    pub customer_group: &'static str,
     /// Unknown member count.
     pub unknown_count: &'static str,
     /// Network failure.
@@ -279,6 +281,7 @@ pub static EN: Texts = Texts {
     group_not_found: "This customer group does not exist. It may have been deleted.",
     draft_restored: "Your unsaved changes from last time were restored.",
     discard_changes: "Discard changes",
+    customer_group: "Customer group",
     unknown_count: "—",
     err_network: "The server could not be reached. Check your connection and try again.",
     err_timeout: "The server took too long to answer. Try again in a moment.",

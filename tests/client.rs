@@ -197,7 +197,10 @@ async fn validation_errors_carry_field_messages() {
     .unwrap();
     let found = b.find_group_by_name("  wholesale PARTNERS ").await.unwrap();
     assert_eq!(found.map(|g| g.name), Some("Wholesale Partners".to_owned()));
-    assert_eq!(b.find_group_by_name("Wholesale Partner").await.unwrap(), None);
+    assert_eq!(
+        b.find_group_by_name("Wholesale Partner").await.unwrap(),
+        None
+    );
     let dup = b
         .create_group(
             &input("WHOLESALE partners", ""),

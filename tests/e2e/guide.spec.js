@@ -342,6 +342,8 @@ test.describe("Viewing a customer group", () => {
   test("a group that does not exist says so", async ({ page }) => {
     await page.goto("/customer-groups/987654");
     await expect(page.getByText("This customer group does not exist.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customer group");
+    await expect(page.getByRole("link", { name: "Edit Customer Group" })).toHaveCount(0);
   });
 });
 

@@ -15,7 +15,7 @@ use crate::model::{Group, GroupId, GroupInput};
 use crate::pages::groups::assigned_customers::AssignedCustomers;
 use crate::pages::groups::customer_picker::CustomerPicker;
 use crate::pages::groups::draft::{DraftNotice, use_group_draft};
-use crate::pages::groups::loaded_group::{group_status, use_route_group};
+use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
 use crate::routes::Paths;
 use crate::state::drafts;
@@ -48,11 +48,7 @@ pub fn GroupEditPage() -> impl IntoView {
     let t = texts();
     let paths = expect_context::<Paths>();
     let (id, group) = use_route_group();
-    let name = Signal::derive(move || {
-        group
-            .data
-            .with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default())
-    });
+    let name = group_title(group);
     let view_href = {
         let paths = paths.clone();
         move || paths.view(&id.get())

@@ -26,6 +26,19 @@ pub fn use_route_group() -> (Memo<GroupId>, Remote<Group>) {
     (id, group)
 }
 
+/// The group's name for headings: "Loading…" until it is there, "Customer group" when
+/// it cannot be loaded.
+pub fn group_title(group: Remote<Group>) -> Signal<String> {
+    Signal::derive(move || {
+        let t = texts();
+        match group.data.with(|g| g.as_ref().map(|g| g.name.clone())) {
+            Some(name) => name,
+            None if group.error.with(|e| e.is_some()) => t.customer_group.to_owned(),
+            None => t.loading.to_owned(),
+        }
+    })
+}
+
 /// Loading, not found, or another failure with Retry; `None` once the group is there.
 pub fn group_status(group: Remote<Group>) -> Option<AnyView> {
     let t = texts();

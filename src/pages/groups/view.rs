@@ -11,7 +11,7 @@ use crate::i18n::{self, texts};
 use crate::model::format::thousands;
 use crate::model::query::SortFields;
 use crate::model::{Customer, Gender, Group};
-use crate::pages::groups::loaded_group::{group_status, use_route_group};
+use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
 use crate::routes::Paths;
 use crate::state::remote::Remote;
 use crate::state::url_query::use_list_query;
@@ -38,15 +38,13 @@ pub fn GroupViewPage() -> impl IntoView {
     let t = texts();
     let paths = expect_context::<Paths>();
     let (id, group) = use_route_group();
-    let title = Signal::derive(move || {
-        group
-            .data
-            .with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default())
-    });
-    let edit_href = move || paths.edit(&id.get());
+    let title = group_title(group);
+    let edit_href = Signal::derive(move || paths.edit(&id.get()));
     view! {
         <PageHeader title=title crumb=title>
-            <A href=edit_href attr:class="cg-btn cg-btn--primary">{t.edit_customer_group}</A>
+            <Show when=move || group.data.with(|g| g.is_some())>
+                <A href=move || edit_href.get() attr:class="cg-btn cg-btn--primary">{t.edit_customer_group}</A>
+            </Show>
         </PageHeader>
         {move || group_status(group)}
         {move || group.data.get().map(|g| view! { <GroupDetails group=g/> })}
