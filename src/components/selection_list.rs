@@ -8,6 +8,23 @@ use leptos::prelude::*;
 /// How many chips to show before "+ N more".
 const SHOWN: usize = 60;
 
+/// Focuses the remove button of a chip once the list has been drawn again.
+fn focus_chip(testid: &'static str, id: Option<String>) {
+    let Some(id) = id else { return };
+    set_timeout(
+        move || {
+            let selector = format!("[data-testid={testid}] li[data-id=\"{id}\"] button");
+            if let Ok(Some(el)) = document().query_selector(&selector) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        },
+        std::time::Duration::from_millis(0),
+    );
+}
+
 /// The selected list under a selectable grid.
 #[component]
 pub fn SelectionList(
@@ -29,16 +46,32 @@ pub fn SelectionList(
     let t = texts();
     let chips = move |items: Vec<(CustomerId, String)>| {
         let more = items.len().saturating_sub(SHOWN);
+        // The chip after each one (or before the last), to keep keyboard focus in the
+        // list when a chip is removed and the list is drawn again.
+        let ids: Vec<String> = items
+            .iter()
+            .take(SHOWN)
+            .map(|(id, _)| id.to_string())
+            .collect();
+        let neighbour = move |i: usize| {
+            ids.get(i + 1)
+                .or_else(|| i.checked_sub(1).and_then(|p| ids.get(p)))
+                .cloned()
+        };
         view! {
             <ul class="cg-chips">
-                {items.into_iter().take(SHOWN).map(|(id, label)| {
+                {items.into_iter().take(SHOWN).enumerate().map(|(i, (id, label))| {
                     let aria = i18n::remove_item(&label);
                     let key = id.to_string();
+                    let next = neighbour(i);
                     view! {
                         <li class="cg-chip" data-id=key>
                             <span>{label}</span>
                             <button type="button" class="cg-chip__remove" aria-label=aria
-                                on:click=move |_| on_remove.run(id.clone())>"×"</button>
+                                on:click=move |_| {
+                                    on_remove.run(id.clone());
+                                    focus_chip(testid, next.clone());
+                                }>"×"</button>
                         </li>
                     }
                 }).collect_view()}

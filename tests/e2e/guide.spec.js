@@ -389,6 +389,16 @@ test.describe("Keyboard", () => {
     await expect(page.getByText("Selected customers to assign (1)")).toBeVisible();
     // The checkbox is labelled with the customer's name for screen readers.
     await expect(first).toHaveAttribute("aria-label", /^Select \S+/);
+    // Removing a chip by keyboard keeps focus in the list, on the next chip.
+    await grid.locator("tbody tr[data-id] input[type=checkbox]").nth(1).check();
+    await grid.locator("tbody tr[data-id] input[type=checkbox]").nth(2).check();
+    const chips = page.getByTestId("selected-to-assign").locator("li[data-id]");
+    await expect(chips).toHaveCount(3);
+    const secondId = await chips.nth(1).getAttribute("data-id");
+    await chips.nth(0).getByRole("button").focus();
+    await page.keyboard.press("Enter");
+    await expect(chips).toHaveCount(2);
+    await expect(page.getByTestId("selected-to-assign").locator(`li[data-id="${secondId}"] button`)).toBeFocused();
   });
 });
 
