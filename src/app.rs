@@ -41,6 +41,8 @@ pub fn App(
     /// The backend the pages talk to.
     backend: SharedBackend,
 ) -> impl IntoView {
+    crate::i18n::set_locale(config.locale);
+    let lang = config.locale.tag();
     let paths = Paths::new(&config.base_path);
     provide_context(backend);
     provide_context(paths);
@@ -49,7 +51,7 @@ pub fn App(
     provide_context(config);
     view! {
         <Router base=base>
-            <div class="cg-app">
+            <div class="cg-app" lang=lang>
                 <main class="cg-main">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=StartRedirect/>

@@ -2,6 +2,8 @@
 //! app lives under, and the host back office's customer page. Read when the app starts
 //! (from the mount element's `data-*` attributes), never compiled in.
 
+use crate::i18n::Locale;
+
 /// The REST dialects the app speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
@@ -24,6 +26,8 @@ pub struct Config {
     pub auth_token: Option<String>,
     /// Request timeout in milliseconds.
     pub timeout_ms: u32,
+    /// The language of the texts.
+    pub locale: Locale,
 }
 
 /// Spryker's Back Office customer page.
@@ -32,8 +36,8 @@ pub const DEFAULT_CUSTOMER_URL: &str = "/customer/view?id-customer={id}";
 impl Config {
     /// Builds the configuration from named settings (the mount element's `data-*`
     /// attributes: `api-base-url`, `dialect`, `base-path`, `customer-url`, `auth-token`,
-    /// `timeout-ms`) and the page's origin. A relative API URL is taken relative to the
-    /// origin; an unknown dialect or timeout is an error naming the setting.
+    /// `timeout-ms`, `locale`) and the page's origin. A relative API URL is taken relative to the
+    /// origin; an unknown dialect, timeout or locale is an error naming the setting.
     pub fn from_settings(
         get: impl Fn(&str) -> Option<String>,
         origin: &str,
@@ -73,6 +77,12 @@ impl Config {
                 .filter(|ms| *ms > 0)
                 .ok_or_else(|| format!("timeout-ms: {v:?} is not a positive number"))?,
         };
+        let locale = match non_empty("locale") {
+            None => Locale::En,
+            Some(v) => Locale::parse(&v).ok_or_else(|| {
+                format!("locale: unknown value {v:?} (expected \"en\" or \"de\")")
+            })?,
+        };
         Ok(Config {
             api_base_url,
             dialect,
@@ -81,6 +91,7 @@ impl Config {
                 .unwrap_or_else(|| DEFAULT_CUSTOMER_URL.to_owned()),
             auth_token: non_empty("auth-token"),
             timeout_ms,
+            locale,
         })
     }
 
@@ -171,6 +182,10 @@ mod tests {
         assert_eq!(c.customer_url("7", "DE 7"), "/customers/DE%207");
         let e = Config::from_settings(settings(&[("dialect", "magento")]), "http://x").unwrap_err();
         assert!(e.starts_with("dialect"));
+        let e = Config::from_settings(settings(&[("locale", "fr")]), "http://x").unwrap_err();
+        assert!(e.starts_with("locale"));
+        let de = Config::from_settings(settings(&[("locale", "de-DE")]), "http://x").unwrap();
+        assert_eq!(de.locale, Locale::De);
         let e = Config::from_settings(settings(&[("timeout-ms", "soon")]), "http://x").unwrap_err();
         assert!(e.starts_with("timeout-ms"));
     }

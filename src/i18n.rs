@@ -5,6 +5,7 @@
 //! ARCHITECTURE.md, "Size").
 
 use crate::model::format::thousands;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// All visible texts of one language.
 pub struct Texts {
@@ -196,6 +197,56 @@ pub struct Texts {
     pub err_decode: &'static str,
     /// Bad configuration.
     pub err_config: &'static str,
+    /// Template: "1–10 of 1,234" (`{a}`, `{b}`, `{n}`).
+    pub t_range_of: &'static str,
+    /// Template: "Page 2 of 13".
+    pub t_page_of: &'static str,
+    /// Template: heading of the assign list.
+    pub t_selected_to_assign: &'static str,
+    /// Template: heading of the unassign list.
+    pub t_selected_to_deassign: &'static str,
+    /// Template: selection bar count.
+    pub t_n_selected: &'static str,
+    /// Template: selection bar action.
+    pub t_select_all_matching: &'static str,
+    /// Template: all customers selected.
+    pub t_all_customers: &'static str,
+    /// Template: all customers matching a search selected.
+    pub t_all_matching: &'static str,
+    /// Template: after De-select All.
+    pub t_all_members_marked: &'static str,
+    /// Template: exceptions heading.
+    pub t_except_n: &'static str,
+    /// Template: extra picks heading.
+    pub t_plus_n: &'static str,
+    /// Template: row checkbox label.
+    pub t_select_row: &'static str,
+    /// Template: chip remove label.
+    pub t_remove_item: &'static str,
+    /// Template: member View link label.
+    pub t_view_customer: &'static str,
+    /// Template: required field error.
+    pub t_is_required: &'static str,
+    /// Template: too long field error.
+    pub t_at_most: &'static str,
+    /// Template: delete dialog, one member.
+    pub t_delete_body_one: &'static str,
+    /// Template: delete dialog, several members.
+    pub t_delete_body_many: &'static str,
+    /// Template: delete dialog, count unknown.
+    pub t_delete_body_unknown: &'static str,
+    /// Template: delete dialog discount warning.
+    pub t_delete_discount_warning: &'static str,
+    /// Template: rename warning.
+    pub t_rename_warning: &'static str,
+    /// Template: after a delete.
+    pub t_deleted_ok: &'static str,
+    /// Template: partial save.
+    pub t_members_not_saved: &'static str,
+    /// Thousands separator.
+    pub thousands_sep: char,
+    /// BCP 47 locale for dates (`default`: the browser's).
+    pub date_locale: &'static str,
 }
 
 /// English.
@@ -294,89 +345,301 @@ pub static EN: Texts = Texts {
     err_server: "The server failed.",
     err_decode: "The server answered in an unexpected format.",
     err_config: "The app is misconfigured.",
+    t_range_of: "{a}–{b} of {n}",
+    t_page_of: "Page {a} of {b}",
+    t_selected_to_assign: "Selected customers to assign ({n})",
+    t_selected_to_deassign: "Selected customers to de-assign ({n})",
+    t_n_selected: "{n} selected",
+    t_select_all_matching: "Select all {n} matching",
+    t_all_customers: "All {n} customers",
+    t_all_matching: "All {n} customers matching “{q}”",
+    t_all_members_marked: "All {n} members will be unassigned",
+    t_except_n: "except {n}:",
+    t_plus_n: "plus {n}:",
+    t_select_row: "Select {x}",
+    t_remove_item: "Remove {x}",
+    t_view_customer: "View {x}",
+    t_is_required: "{x} is required",
+    t_at_most: "{x} must be at most {n} characters",
+    t_delete_body_one: "“{x}” and its {n} customer assignment will be deleted.",
+    t_delete_body_many: "“{x}” and its {n} customer assignments will be deleted.",
+    t_delete_body_unknown: "“{x}” and all its customer assignments will be deleted.",
+    t_delete_discount_warning: "Discount rules that match the customer group “{x}” by name will stop matching.",
+    t_rename_warning: "Discount rules that match the customer group “{x}” by name will stop matching after this rename.",
+    t_deleted_ok: "Customer group “{x}” was deleted.",
+    t_members_not_saved: "The group was saved, but its customers were not changed: {x} Save again to retry.",
+    thousands_sep: ',',
+    date_locale: "default",
 };
+
+/// German.
+pub static DE: Texts = Texts {
+    app_name: "Back Office",
+    crumb_customers: "Kunden",
+    customer_groups: "Kundengruppen",
+    add_customer_group: "Kundengruppe hinzufügen",
+    col_number: "#",
+    col_name: "Name",
+    col_description: "Beschreibung",
+    col_created: "Erstellt",
+    col_customers: "Kunden",
+    col_actions: "Aktionen",
+    view: "Ansehen",
+    edit: "Bearbeiten",
+    search_groups: "Nach Name oder Beschreibung suchen",
+    search: "Suchen",
+    clear_search: "Suche leeren",
+    rows_per_page: "Zeilen pro Seite",
+    previous_page: "Vorherige Seite",
+    next_page: "Nächste Seite",
+    first_page: "Erste Seite",
+    last_page: "Letzte Seite",
+    groups_empty: "Es gibt noch keine Kundengruppen.",
+    groups_empty_hint: "Mit Gruppen können Rabatte gezielt Kunden ansprechen. Legen Sie die erste an.",
+    no_matches: "Nichts passt zu Ihrer Suche.",
+    page_past_end: "Auf dieser Seite gibt es nichts mehr.",
+    pagination: "Seitennavigation",
+    breadcrumb: "Brotkrumen",
+    retry: "Erneut versuchen",
+    loading: "Wird geladen…",
+    load_failed: "Die Daten konnten nicht geladen werden.",
+    dismiss: "Schließen",
+    page_not_found: "Seite nicht gefunden",
+    page_not_found_hint: "Diese Adresse gehört nicht zur Verwaltung der Kundengruppen.",
+    back_to_list: "Zurück zu den Kundengruppen",
+    add_a_customer_group: "Kundengruppe hinzufügen",
+    edit_customer_group: "Kundengruppe bearbeiten",
+    view_customer_group: "Kundengruppe ansehen",
+    delete_customer_group: "Kundengruppe löschen",
+    tab_general: "Allgemeine Informationen",
+    tab_customers: "Kunden",
+    tab_has_error: "(enthält Fehler)",
+    next: "Weiter",
+    save: "Speichern",
+    saving: "Wird gespeichert…",
+    cancel: "Abbrechen",
+    delete: "Löschen",
+    field_name: "Name",
+    field_description: "Beschreibung",
+    required: "Pflichtfeld",
+    name_taken: "Der Name ist bereits vergeben",
+    fix_fields: "Korrigieren Sie das markierte Feld vor dem Speichern.",
+    col_id: "ID",
+    col_email: "E-Mail",
+    col_first_name: "Vorname",
+    col_last_name: "Nachname",
+    col_gender: "Geschlecht",
+    gender_male: "Männlich",
+    gender_female: "Weiblich",
+    gender_unknown: "k. A.",
+    assigned_customers: "Zugewiesene Kunden",
+    customers_to_assign: "Kunden zum Zuweisen",
+    deselect_all: "Alle abwählen",
+    undo_deselect_all: "Alle behalten",
+    clear_selection: "Auswahl aufheben",
+    select_page: "Alle Kunden dieser Seite auswählen",
+    keep_page: "Alle Kunden dieser Seite behalten",
+    nothing_selected: "Keine Kunden ausgewählt.",
+    search_customers: "Nach ID, E-Mail oder Name suchen",
+    search_members: "Nach ID, E-Mail oder Name suchen",
+    members_empty: "Diese Gruppe hat noch keine Kunden.",
+    customers_empty: "Es gibt keine Kunden.",
+    available_empty: "Alle Kunden sind bereits in dieser Gruppe.",
+    no_description: "Keine Beschreibung",
+    created_ok: "Die Kundengruppe wurde erfolgreich angelegt.",
+    updated_ok: "Die Kundengruppe wurde erfolgreich aktualisiert.",
+    delete_title: "Kundengruppe löschen?",
+    delete_keeps_customers: "Die Kunden selbst werden nicht gelöscht.",
+    unsaved_changes: "Sie haben ungespeicherte Änderungen. Seite verlassen und Änderungen verwerfen?",
+    nothing_to_save: "Nichts geändert.",
+    group_not_found: "Diese Kundengruppe existiert nicht. Vielleicht wurde sie gelöscht.",
+    draft_restored: "Ihre ungespeicherten Änderungen vom letzten Mal wurden wiederhergestellt.",
+    discard_changes: "Änderungen verwerfen",
+    customer_group: "Kundengruppe",
+    unknown_count: "—",
+    err_network: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    err_timeout: "Der Server hat zu lange nicht geantwortet. Versuchen Sie es gleich noch einmal.",
+    err_bad_request: "Der Server hat die Anfrage abgelehnt.",
+    err_unauthorized: "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es noch einmal.",
+    err_forbidden: "Sie haben keine Berechtigung dafür. Bitten Sie eine Administratorin oder einen Administrator um Zugriff.",
+    err_not_found: "Nicht gefunden. Vielleicht wurde es gelöscht.",
+    err_conflict: "Jemand anderes hat dies gleichzeitig geändert. Laden Sie neu und versuchen Sie es erneut.",
+    err_validation: "Einige Felder müssen korrigiert werden.",
+    err_server: "Beim Server ist ein Fehler aufgetreten.",
+    err_decode: "Der Server hat in einem unerwarteten Format geantwortet.",
+    err_config: "Die App ist falsch konfiguriert.",
+    t_range_of: "{a}–{b} von {n}",
+    t_page_of: "Seite {a} von {b}",
+    t_selected_to_assign: "Ausgewählte Kunden zum Zuweisen ({n})",
+    t_selected_to_deassign: "Ausgewählte Kunden zum Entfernen ({n})",
+    t_n_selected: "{n} ausgewählt",
+    t_select_all_matching: "Alle {n} Treffer auswählen",
+    t_all_customers: "Alle {n} Kunden",
+    t_all_matching: "Alle {n} Kunden mit „{q}“",
+    t_all_members_marked: "Alle {n} Mitglieder werden entfernt",
+    t_except_n: "außer {n}:",
+    t_plus_n: "zusätzlich {n}:",
+    t_select_row: "{x} auswählen",
+    t_remove_item: "{x} entfernen",
+    t_view_customer: "{x} ansehen",
+    t_is_required: "{x} ist erforderlich",
+    t_at_most: "{x} darf höchstens {n} Zeichen lang sein",
+    t_delete_body_one: "„{x}“ und seine {n} Kundenzuordnung werden gelöscht.",
+    t_delete_body_many: "„{x}“ und seine {n} Kundenzuordnungen werden gelöscht.",
+    t_delete_body_unknown: "„{x}“ und alle seine Kundenzuordnungen werden gelöscht.",
+    t_delete_discount_warning: "Rabattregeln, die die Kundengruppe „{x}“ über ihren Namen zuordnen, greifen dann nicht mehr.",
+    t_rename_warning: "Rabattregeln, die die Kundengruppe „{x}“ über ihren Namen zuordnen, greifen nach dieser Umbenennung nicht mehr.",
+    t_deleted_ok: "Kundengruppe „{x}“ wurde gelöscht.",
+    t_members_not_saved: "Die Gruppe wurde gespeichert, ihre Kunden aber nicht geändert: {x} Speichern Sie erneut, um es noch einmal zu versuchen.",
+    thousands_sep: '.',
+    date_locale: "de-DE",
+};
+
+/// The languages the app speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Locale {
+    /// English (the guide's labels).
+    #[default]
+    En,
+    /// German.
+    De,
+}
+
+impl Locale {
+    /// The BCP 47 tag (`lang` attribute).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::De => "de",
+        }
+    }
+
+    /// The locale for a setting value (`en`, `de`, also `de-DE`).
+    pub fn parse(value: &str) -> Option<Locale> {
+        match value
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "en" => Some(Locale::En),
+            "de" => Some(Locale::De),
+            _ => None,
+        }
+    }
+}
+
+static LOCALE: AtomicU8 = AtomicU8::new(0);
+
+/// Switches the language (the app does it once, from its configuration).
+pub fn set_locale(locale: Locale) {
+    LOCALE.store(locale as u8, Ordering::Relaxed);
+}
 
 /// The texts of the active language.
 pub fn texts() -> &'static Texts {
-    &EN
+    if LOCALE.load(Ordering::Relaxed) == Locale::De as u8 {
+        &DE
+    } else {
+        &EN
+    }
+}
+
+/// A count with the language's thousands separator: "1,234" / "1.234".
+pub fn num(n: u64) -> String {
+    let sep = texts().thousands_sep;
+    if sep == ',' {
+        thousands(n)
+    } else {
+        thousands(n).replace(',', &sep.to_string())
+    }
+}
+
+/// A template with `{key}` placeholders filled in.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
 }
 
 /// "1–10 of 1,234".
 pub fn range_of(from: u64, to: u64, total: u64) -> String {
-    format!(
-        "{}–{} of {}",
-        thousands(from),
-        thousands(to),
-        thousands(total)
+    fill(
+        texts().t_range_of,
+        &[("a", &num(from)), ("b", &num(to)), ("n", &num(total))],
     )
 }
 
 /// "Page 2 of 13".
 pub fn page_of(page: u32, pages: u32) -> String {
-    format!(
-        "Page {} of {}",
-        thousands(page.into()),
-        thousands(pages.into())
+    fill(
+        texts().t_page_of,
+        &[("a", &num(page.into())), ("b", &num(pages.into()))],
     )
 }
 
 /// "Selected customers to assign (3)".
 pub fn selected_to_assign(n: u64) -> String {
-    format!("Selected customers to assign ({})", thousands(n))
+    fill(texts().t_selected_to_assign, &[("n", &num(n))])
 }
 
 /// "Selected customers to de-assign (3)".
 pub fn selected_to_deassign(n: u64) -> String {
-    format!("Selected customers to de-assign ({})", thousands(n))
+    fill(texts().t_selected_to_deassign, &[("n", &num(n))])
 }
 
 /// "3 selected".
 pub fn n_selected(n: u64) -> String {
-    format!("{} selected", thousands(n))
+    fill(texts().t_n_selected, &[("n", &num(n))])
 }
 
 /// "Select all 1,234 matching".
 pub fn select_all_matching(total: u64) -> String {
-    format!("Select all {} matching", thousands(total))
+    fill(texts().t_select_all_matching, &[("n", &num(total))])
 }
 
 /// The summary line of an "all matching" selection.
 pub fn all_matching(count: u64, q: &str) -> String {
-    if q.is_empty() {
-        format!("All {} customers", thousands(count))
+    let t = texts();
+    let tpl = if q.is_empty() {
+        t.t_all_customers
     } else {
-        format!("All {} customers matching “{q}”", thousands(count))
-    }
+        t.t_all_matching
+    };
+    fill(tpl, &[("n", &num(count)), ("q", q)])
 }
 
 /// De-select All on the edit page.
 pub fn all_members_marked(count: u64) -> String {
-    format!("All {} members will be unassigned", thousands(count))
+    fill(texts().t_all_members_marked, &[("n", &num(count))])
 }
 
 /// "except" list heading.
 pub fn except_n(n: usize) -> String {
-    format!("except {}:", thousands(n as u64))
+    fill(texts().t_except_n, &[("n", &num(n as u64))])
 }
 
 /// "plus" list heading (picks outside an "all matching" search).
 pub fn plus_n(n: usize) -> String {
-    format!("plus {}:", thousands(n as u64))
+    fill(texts().t_plus_n, &[("n", &num(n as u64))])
 }
 
 /// Accessible label of a row checkbox.
 pub fn select_row(name: &str) -> String {
-    format!("Select {name}")
+    fill(texts().t_select_row, &[("x", name)])
 }
 
 /// Accessible label of a chip's remove button.
 pub fn remove_item(label: &str) -> String {
-    format!("Remove {label}")
+    fill(texts().t_remove_item, &[("x", label)])
 }
 
 /// Accessible label of a member's View link.
 pub fn view_customer(name: &str) -> String {
-    format!("View {name}")
+    fill(texts().t_view_customer, &[("x", name)])
 }
 
 /// Character counter near a limit.
@@ -386,48 +649,42 @@ pub fn char_count(n: usize, max: usize) -> String {
 
 /// "Name is required".
 pub fn is_required(field: &str) -> String {
-    format!("{field} is required")
+    fill(texts().t_is_required, &[("x", field)])
 }
 
 /// "Name must be at most 70 characters".
 pub fn at_most(field: &str, max: usize) -> String {
-    format!("{field} must be at most {max} characters")
+    fill(texts().t_at_most, &[("x", field), ("n", &max.to_string())])
 }
 
 /// Delete dialog body.
 pub fn delete_body(name: &str, members: Option<u64>) -> String {
+    let t = texts();
     match members {
-        Some(n) => format!(
-            "“{name}” and its {} customer assignment{} will be deleted.",
-            thousands(n),
-            if n == 1 { "" } else { "s" }
-        ),
-        None => format!("“{name}” and all its customer assignments will be deleted."),
+        Some(1) => fill(t.t_delete_body_one, &[("x", name), ("n", "1")]),
+        Some(n) => fill(t.t_delete_body_many, &[("x", name), ("n", &num(n))]),
+        None => fill(t.t_delete_body_unknown, &[("x", name)]),
     }
 }
 
 /// Discount warning in the delete dialog.
 pub fn delete_discount_warning(name: &str) -> String {
-    format!("Discount rules that match the customer group “{name}” by name will stop matching.")
+    fill(texts().t_delete_discount_warning, &[("x", name)])
 }
 
 /// Discount warning under a renamed name field.
 pub fn rename_warning(old: &str) -> String {
-    format!(
-        "Discount rules that match the customer group “{old}” by name will stop matching after this rename."
-    )
+    fill(texts().t_rename_warning, &[("x", old)])
 }
 
 /// After a delete.
 pub fn deleted_ok(name: &str) -> String {
-    format!("Customer group “{name}” was deleted.")
+    fill(texts().t_deleted_ok, &[("x", name)])
 }
 
 /// A save that stored the group but failed to change its members.
 pub fn members_not_saved(detail: &str) -> String {
-    format!(
-        "The group was saved, but its customers were not changed: {detail} Save again to retry."
-    )
+    fill(texts().t_members_not_saved, &[("x", detail)])
 }
 
 #[cfg(test)]
@@ -441,6 +698,36 @@ mod tests {
         assert_eq!(t.add_customer_group, "Add Customer Group");
         assert_eq!(t.view, "View");
         assert_eq!(t.edit, "Edit");
+    }
+
+    // German has its own words and templates. (The global language is not switched in
+    // tests: tests run in parallel and share it.)
+    #[test]
+    fn german_table() {
+        assert_eq!(Locale::parse("de-DE"), Some(Locale::De));
+        assert_eq!(Locale::parse("EN"), Some(Locale::En));
+        assert_eq!(Locale::parse("fr"), None);
+        assert_eq!(DE.add_customer_group, "Kundengruppe hinzufügen");
+        assert_eq!(DE.thousands_sep, '.');
+        assert_eq!(
+            fill(DE.t_range_of, &[("a", "1"), ("b", "10"), ("n", "1.234")]),
+            "1–10 von 1.234"
+        );
+        assert_eq!(
+            fill(DE.t_delete_body_one, &[("x", "VIP"), ("n", "1")]),
+            "„VIP“ und seine 1 Kundenzuordnung werden gelöscht."
+        );
+    }
+
+    // Placeholders are all filled; an English sentence reads as before.
+    #[test]
+    fn templates_fill() {
+        assert_eq!(
+            delete_body("VIP", Some(2)),
+            "“VIP” and its 2 customer assignments will be deleted."
+        );
+        assert_eq!(at_most("Name", 70), "Name must be at most 70 characters");
+        assert_eq!(all_matching(5, ""), "All 5 customers");
     }
 
     // The footer text separates thousands.

@@ -15,7 +15,7 @@ pub fn format_local(iso: &str) -> String {
         let opts = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
         let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
-        String::from(date.to_locale_string("default", &opts))
+        String::from(date.to_locale_string(crate::i18n::texts().date_locale, &opts))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -9,7 +9,6 @@ use crate::components::local_time::LocalTime;
 use crate::components::page_header::PageHeader;
 use crate::i18n::texts;
 use crate::model::Group;
-use crate::model::format::thousands;
 use crate::model::query::SortFields;
 use crate::routes::Paths;
 use crate::state::remote::Remote;
@@ -54,7 +53,7 @@ pub fn GroupListPage() -> impl IntoView {
         .sort("created_at"),
         Column::text(t.col_customers, |g: &Group| {
             g.customer_count
-                .map(thousands)
+                .map(crate::i18n::num)
                 .unwrap_or_else(|| t.unknown_count.to_owned())
         })
         .numeric(),

@@ -8,7 +8,6 @@ use crate::components::local_time::LocalTime;
 use crate::components::page_header::PageHeader;
 use crate::config::Config;
 use crate::i18n::{self, texts};
-use crate::model::format::thousands;
 use crate::model::query::SortFields;
 use crate::model::{Customer, Gender, Group};
 use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
@@ -91,7 +90,7 @@ fn GroupDetails(group: Group) -> impl IntoView {
             {description}
             <dl class="cg-details__facts">
                 <div><dt>{t.col_created}</dt><dd><LocalTime iso=group.created_at.clone()/></dd></div>
-                <div><dt>{t.col_customers}</dt><dd>{group.customer_count.map(thousands).unwrap_or_else(|| t.unknown_count.to_owned())}</dd></div>
+                <div><dt>{t.col_customers}</dt><dd>{group.customer_count.map(crate::i18n::num).unwrap_or_else(|| t.unknown_count.to_owned())}</dd></div>
             </dl>
         </section>
         <section class="cg-panel">
