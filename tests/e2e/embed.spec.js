@@ -103,7 +103,7 @@ test("the host can ask for German", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Kundengruppen" })).toBeVisible();
   await expect(page.locator(".cg-app")).toHaveAttribute("lang", "de");
   await expect(page.getByRole("link", { name: "Kundengruppe hinzufügen" })).toBeVisible();
-  await expect(page.getByTestId("groups-grid").getByText(/^1–10 von \d/)).toBeVisible();
+  await expect(page.getByTestId("groups-grid").getByText(/^1–\d+ von \d/)).toBeVisible();
   await expect(page.getByTestId("groups-grid").getByRole("columnheader", { name: "Beschreibung" })).toBeVisible();
   // Dates in German: "14.03.2023, 09:26".
   await expect(page.getByTestId("groups-grid").locator("time").first()).toHaveText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
