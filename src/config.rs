@@ -2,6 +2,7 @@
 //! app lives under, and the host back office's customer page. Read when the app starts
 //! (from the mount element's `data-*` attributes), never compiled in.
 
+use crate::api::http::DEFAULT_TIMEOUT;
 use crate::i18n::Locale;
 
 /// The REST dialects the app speaks.
@@ -70,7 +71,7 @@ impl Config {
             .filter(|p| p != "/")
             .unwrap_or_default();
         let timeout_ms = match non_empty("timeout-ms") {
-            None => 20_000,
+            None => DEFAULT_TIMEOUT.as_millis() as u32,
             Some(v) => v
                 .parse()
                 .ok()

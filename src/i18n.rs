@@ -9,8 +9,6 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 /// All visible texts of one language.
 pub struct Texts {
-    /// Product name in the header.
-    pub app_name: &'static str,
     /// Breadcrumb root.
     pub crumb_customers: &'static str,
     /// List page title and breadcrumb.
@@ -35,8 +33,6 @@ pub struct Texts {
     pub edit: &'static str,
     /// Search box placeholder on the groups list.
     pub search_groups: &'static str,
-    /// Generic search label.
-    pub search: &'static str,
     /// Clear search button.
     pub clear_search: &'static str,
     /// Rows-per-page label.
@@ -107,8 +103,6 @@ pub struct Texts {
     pub required: &'static str,
     /// Name used by another group (from the spec).
     pub name_taken: &'static str,
-    /// Save was clicked with invalid fields.
-    pub fix_fields: &'static str,
     /// Customer column: id.
     pub col_id: &'static str,
     /// Customer column: e-mail.
@@ -163,8 +157,6 @@ pub struct Texts {
     pub delete_keeps_customers: &'static str,
     /// Leaving with unsaved changes.
     pub unsaved_changes: &'static str,
-    /// Save without changes.
-    pub nothing_to_save: &'static str,
     /// A group that does not exist (deleted, or a wrong link).
     pub group_not_found: &'static str,
     /// A draft was restored.
@@ -251,7 +243,6 @@ pub struct Texts {
 
 /// English.
 pub static EN: Texts = Texts {
-    app_name: "Back Office",
     crumb_customers: "Customers",
     customer_groups: "Customer Groups",
     add_customer_group: "Add Customer Group",
@@ -264,7 +255,6 @@ pub static EN: Texts = Texts {
     view: "View",
     edit: "Edit",
     search_groups: "Search by name or description",
-    search: "Search",
     clear_search: "Clear search",
     rows_per_page: "Rows per page",
     previous_page: "Previous page",
@@ -300,7 +290,6 @@ pub static EN: Texts = Texts {
     field_description: "Description",
     required: "required",
     name_taken: "Name is already used",
-    fix_fields: "Correct the highlighted field before saving.",
     col_id: "ID",
     col_email: "Email",
     col_first_name: "First Name",
@@ -328,7 +317,6 @@ pub static EN: Texts = Texts {
     delete_title: "Delete customer group?",
     delete_keeps_customers: "The customers themselves are not deleted.",
     unsaved_changes: "You have unsaved changes. Leave this page and lose them?",
-    nothing_to_save: "Nothing changed.",
     group_not_found: "This customer group does not exist. It may have been deleted.",
     draft_restored: "Your unsaved changes from last time were restored.",
     discard_changes: "Discard changes",
@@ -374,7 +362,6 @@ pub static EN: Texts = Texts {
 
 /// German.
 pub static DE: Texts = Texts {
-    app_name: "Back Office",
     crumb_customers: "Kunden",
     customer_groups: "Kundengruppen",
     add_customer_group: "Kundengruppe hinzufügen",
@@ -387,7 +374,6 @@ pub static DE: Texts = Texts {
     view: "Ansehen",
     edit: "Bearbeiten",
     search_groups: "Nach Name oder Beschreibung suchen",
-    search: "Suchen",
     clear_search: "Suche leeren",
     rows_per_page: "Zeilen pro Seite",
     previous_page: "Vorherige Seite",
@@ -423,7 +409,6 @@ pub static DE: Texts = Texts {
     field_description: "Beschreibung",
     required: "Pflichtfeld",
     name_taken: "Der Name ist bereits vergeben",
-    fix_fields: "Korrigieren Sie das markierte Feld vor dem Speichern.",
     col_id: "ID",
     col_email: "E-Mail",
     col_first_name: "Vorname",
@@ -451,7 +436,6 @@ pub static DE: Texts = Texts {
     delete_title: "Kundengruppe löschen?",
     delete_keeps_customers: "Die Kunden selbst werden nicht gelöscht.",
     unsaved_changes: "Sie haben ungespeicherte Änderungen. Seite verlassen und Änderungen verwerfen?",
-    nothing_to_save: "Nichts geändert.",
     group_not_found: "Diese Kundengruppe existiert nicht. Vielleicht wurde sie gelöscht.",
     draft_restored: "Ihre ungespeicherten Änderungen vom letzten Mal wurden wiederhergestellt.",
     discard_changes: "Änderungen verwerfen",

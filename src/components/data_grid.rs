@@ -183,7 +183,7 @@ where
             match rows.get() {
                 None => match err {
                     Some(e) => view! {
-                        <tr><td colspan=span><ErrorPanel error=e.user_message() retryable=true on_retry=move || remote.retry()/></td></tr>
+                        <tr><td colspan=span><ErrorPanel error=e.user_message() on_retry=move || remote.retry()/></td></tr>
                     }.into_any(),
                     None => (0..5)
                         .map(|_| view! {
@@ -256,7 +256,7 @@ where
             <Show when=move || remote.error.with(|e| e.is_some()) && rows.with(|r| r.is_some())>
                 <ErrorPanel
                     error=remote.error.get().map(|e| e.user_message()).unwrap_or_default()
-                    retryable=true
+
                     on_retry=move || remote.retry()/>
             </Show>
             <div class="cg-grid__scroll">
@@ -277,8 +277,6 @@ where
 pub fn ErrorPanel(
     /// The message for people.
     error: String,
-    /// Whether to offer Retry.
-    retryable: bool,
     /// Called on Retry.
     on_retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -290,9 +288,7 @@ pub fn ErrorPanel(
                 <strong>{t.load_failed}</strong>
                 <span>{error}</span>
             </div>
-            {retryable.then(|| view! {
-                <button type="button" class="cg-btn" on:click=move |_| on_retry()>{t.retry}</button>
-            })}
+            <button type="button" class="cg-btn" on:click=move |_| on_retry()>{t.retry}</button>
         </div>
     }
 }

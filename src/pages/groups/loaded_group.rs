@@ -58,7 +58,7 @@ pub fn group_status(group: Remote<Group>) -> Option<AnyView> {
         }
         Some(e) => view! {
             <div class="cg-panel">
-                <ErrorPanel error=e.user_message() retryable=true on_retry=move || group.retry()/>
+                <ErrorPanel error=e.user_message() on_retry=move || group.retry()/>
             </div>
         }
         .into_any(),
