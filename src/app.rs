@@ -2,10 +2,9 @@
 //! context, and routes to the pages.
 
 use crate::api::SharedBackend;
-use crate::api::dialects::reference::ReferenceBackend;
 use crate::api::http::Transport;
 use crate::components::toaster::Toaster;
-use crate::config::{Config, Dialect};
+use crate::config::Config;
 use crate::pages::groups::create::GroupCreatePage;
 use crate::pages::groups::edit::GroupEditPage;
 use crate::pages::groups::list::GroupListPage;
@@ -17,7 +16,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::{NavigateOptions, path};
-use std::sync::Arc;
 use std::time::Duration;
 
 /// Builds the typed client the configuration asks for.
@@ -28,9 +26,7 @@ pub fn backend_for(config: &Config) -> Result<SharedBackend, String> {
         Duration::from_millis(config.timeout_ms.into()),
     )
     .map_err(|e| e.user_message())?;
-    Ok(match config.dialect {
-        Dialect::Reference => Arc::new(ReferenceBackend::new(transport)),
-    })
+    Ok(config.dialect.backend(transport))
 }
 
 /// The whole app for a configuration, with a backend (tests pass a fake one).

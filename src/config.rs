@@ -2,15 +2,9 @@
 //! app lives under, and the host back office's customer page. Read when the app starts
 //! (from the mount element's `data-*` attributes), never compiled in.
 
-use crate::api::http::DEFAULT_TIMEOUT;
+pub use crate::api::dialects::Dialect;
+use crate::api::http::{DEFAULT_TIMEOUT, percent_encode as encode};
 use crate::i18n::Locale;
-
-/// The REST dialects the app speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialect {
-    /// The project's reference API (`server/openapi.json`).
-    Reference,
-}
 
 /// The app's configuration.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,13 +52,14 @@ impl Config {
                 api.trim_start_matches('/')
             )
         };
-        let dialect = match non_empty("dialect").as_deref() {
-            None | Some("reference") => Dialect::Reference,
-            Some(other) => {
-                return Err(format!(
-                    "dialect: unknown value {other:?} (expected \"reference\")"
-                ));
-            }
+        let dialect = match non_empty("dialect") {
+            None => Dialect::Reference,
+            Some(v) => Dialect::parse(&v).ok_or_else(|| {
+                format!(
+                    "dialect: unknown value {v:?} (expected one of {})",
+                    Dialect::expected()
+                )
+            })?,
         };
         let base_path = non_empty("base-path")
             .map(|p| format!("/{}", p.trim_matches('/')))
@@ -116,19 +111,6 @@ pub fn js_name(setting: &str) -> String {
             upper = false;
         } else {
             out.push(ch);
-        }
-    }
-    out
-}
-
-/// Percent-encodes everything but unreserved characters.
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
         }
     }
     out

@@ -235,6 +235,30 @@ pub struct Texts {
     pub t_deleted_ok: &'static str,
     /// Template: partial save.
     pub t_members_not_saved: &'static str,
+    /// Error: the app could not build a request.
+    pub err_client: &'static str,
+    /// Tooltip of a member count the backend does not give.
+    pub count_not_reported: &'static str,
+    /// Tooltip of a gender the backend does not give.
+    pub gender_not_reported: &'static str,
+    /// Note above the picker when the backend cannot leave members out.
+    pub members_listed_too: &'static str,
+    /// Select-all-matching is not available on this backend.
+    pub select_all_unsupported: &'static str,
+    /// The cap of select-all-matching on a backend that pages through the customers.
+    pub t_select_all_cap: &'static str,
+    /// Save button during a multi-request save.
+    pub t_saving_progress: &'static str,
+    /// Customers the backend does not know.
+    pub t_unknown_customers: &'static str,
+    /// A save that went through in part.
+    pub t_partial: &'static str,
+    /// Part of t_partial.
+    pub t_partial_assigned: &'static str,
+    /// Part of t_partial.
+    pub t_partial_unassigned: &'static str,
+    /// An Add whose group was created but not all its customers assigned.
+    pub t_created_partly: &'static str,
     /// Thousands separator.
     pub thousands_sep: char,
     /// BCP 47 locale for dates (`default`: the browser's).
@@ -356,6 +380,18 @@ pub static EN: Texts = Texts {
     t_rename_warning: "Discount rules that match the customer group “{x}” by name will stop matching after this rename.",
     t_deleted_ok: "Customer group “{x}” was deleted.",
     t_members_not_saved: "The group was saved, but its customers were not changed: {x} Save again to retry.",
+    err_client: "The app could not send the request (nothing was sent).",
+    count_not_reported: "This backend does not report member counts in lists.",
+    gender_not_reported: "This backend does not report the gender of members.",
+    members_listed_too: "This backend lists every customer here, members included; assigning a member again changes nothing.",
+    select_all_unsupported: "This backend cannot select all matching customers at once; select them page by page.",
+    t_select_all_cap: "This backend adds at most {n} matching customers in one save.",
+    t_saving_progress: "Saving… {a} of {n}",
+    t_unknown_customers: "These customers do not exist (any more): {x}. Remove them from the selection, then save again.",
+    t_partial: "Only part of the change was saved: {parts}. Then: {x} Save again to send the rest.",
+    t_partial_assigned: "{a} of {n} customers assigned",
+    t_partial_unassigned: "{a} of {n} members unassigned",
+    t_created_partly: "“{x}” was created. {y}",
     thousands_sep: ',',
     date_locale: "default",
 };
@@ -475,6 +511,18 @@ pub static DE: Texts = Texts {
     t_rename_warning: "Rabattregeln, die die Kundengruppe „{x}“ über ihren Namen zuordnen, greifen nach dieser Umbenennung nicht mehr.",
     t_deleted_ok: "Kundengruppe „{x}“ wurde gelöscht.",
     t_members_not_saved: "Die Gruppe wurde gespeichert, ihre Kunden aber nicht geändert: {x} Speichern Sie erneut, um es noch einmal zu versuchen.",
+    err_client: "Die App konnte die Anfrage nicht senden (nichts wurde gesendet).",
+    count_not_reported: "Dieses Backend liefert in Listen keine Mitgliederzahlen.",
+    gender_not_reported: "Dieses Backend liefert das Geschlecht der Mitglieder nicht.",
+    members_listed_too: "Dieses Backend listet hier alle Kunden, auch Mitglieder; ein Mitglied erneut zuzuordnen ändert nichts.",
+    select_all_unsupported: "Dieses Backend kann nicht alle passenden Kunden auf einmal auswählen; wählen Sie sie seitenweise aus.",
+    t_select_all_cap: "Dieses Backend fügt höchstens {n} passende Kunden pro Speichern hinzu.",
+    t_saving_progress: "Speichern… {a} von {n}",
+    t_unknown_customers: "Diese Kunden gibt es nicht (mehr): {x}. Entfernen Sie sie aus der Auswahl und speichern Sie erneut.",
+    t_partial: "Nur ein Teil der Änderung wurde gespeichert: {parts}. Danach: {x} Speichern Sie erneut, um den Rest zu senden.",
+    t_partial_assigned: "{a} von {n} Kunden zugeordnet",
+    t_partial_unassigned: "{a} von {n} Mitgliedern entfernt",
+    t_created_partly: "„{x}“ wurde angelegt. {y}",
     thousands_sep: '.',
     date_locale: "de-DE",
 };
@@ -669,6 +717,60 @@ pub fn deleted_ok(name: &str) -> String {
 /// A save that stored the group but failed to change its members.
 pub fn members_not_saved(detail: &str) -> String {
     fill(texts().t_members_not_saved, &[("x", detail)])
+}
+
+/// Customers the backend does not know, by id.
+pub fn unknown_customers(ids: &str) -> String {
+    fill(texts().t_unknown_customers, &[("x", ids)])
+}
+
+/// The cap of "select all matching" on a backend that pages through customers.
+pub fn select_all_cap(cap: u64) -> String {
+    fill(texts().t_select_all_cap, &[("n", &num(cap))])
+}
+
+/// The Save button while a multi-request save is under way.
+pub fn saving_progress(done: u64, total: u64) -> String {
+    fill(
+        texts().t_saving_progress,
+        &[("a", &num(done)), ("n", &num(total))],
+    )
+}
+
+/// A save that went through in part: what was assigned and unassigned of what was
+/// planned (`None`: every member, count unknown), then the cause.
+pub fn partial_change(
+    assigned: u64,
+    to_assign: u64,
+    unassigned: u64,
+    to_unassign: Option<u64>,
+    cause: &str,
+) -> String {
+    let t = texts();
+    let mut parts = Vec::new();
+    if to_assign > 0 {
+        parts.push(fill(
+            t.t_partial_assigned,
+            &[("a", &num(assigned)), ("n", &num(to_assign))],
+        ));
+    }
+    match to_unassign {
+        Some(0) => {}
+        Some(n) => parts.push(fill(
+            t.t_partial_unassigned,
+            &[("a", &num(unassigned)), ("n", &num(n))],
+        )),
+        None => parts.push(fill(
+            t.t_partial_unassigned,
+            &[("a", &num(unassigned)), ("n", "?")],
+        )),
+    }
+    fill(t.t_partial, &[("parts", &parts.join(", ")), ("x", cause)])
+}
+
+/// An Add whose group was created but whose customers were only assigned in part.
+pub fn created_partly(name: &str, detail: &str) -> String {
+    fill(texts().t_created_partly, &[("x", name), ("y", detail)])
 }
 
 #[cfg(test)]

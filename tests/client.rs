@@ -2,19 +2,16 @@
 //! in-process on a random port with a temporary SQLite database.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cg_admin::api::dialects::reference::CAPABILITIES;
 use cg_admin::api::dialects::reference::ReferenceBackend;
 use cg_admin::api::http::{DEFAULT_TIMEOUT, Transport};
 use cg_admin::api::{ApiError, Backend, CustomerScope, MembershipChange};
-use cg_admin::model::query::SortFields;
-use cg_admin::model::{CustomerId, GroupInput, ListQuery, SortOrder};
+use cg_admin::model::validation::FieldError;
+use cg_admin::model::{CustomerId, GroupInput, ListQuery, SortFields, SortKey, SortOrder};
 use std::time::Duration;
 
-const GROUPS: SortFields = SortFields {
-    keys: &["id", "name", "created_at"],
-};
-const CUSTOMERS: SortFields = SortFields {
-    keys: &["id", "email", "first_name", "last_name"],
-};
+const GROUPS: SortFields = CAPABILITIES.group_sorts;
+const CUSTOMERS: SortFields = CAPABILITIES.customer_sorts;
 
 struct Fixture {
     backend: ReferenceBackend,
@@ -62,7 +59,7 @@ async fn lists_groups_paged_sorted_and_searched() {
     assert!(all.total >= 3, "the demo seed has groups");
     assert!(all.items.len() as u64 <= all.total);
 
-    let mut q = ListQuery::new(GROUPS).with_sort("name");
+    let mut q = ListQuery::new(GROUPS).with_sort(SortKey::Name);
     let asc = b.list_groups(&q).await.unwrap();
     q.order = SortOrder::Desc;
     let desc = b.list_groups(&q).await.unwrap();
@@ -81,6 +78,7 @@ async fn lists_groups_paged_sorted_and_searched() {
         .create_group(
             &input("Findable Zebra", "striped"),
             &MembershipChange::default(),
+            &|_| {},
         )
         .await
         .unwrap();
@@ -108,7 +106,7 @@ async fn group_life_cycle() {
         ..Default::default()
     };
     let g = b
-        .create_group(&input("  Test Group  ", " first "), &members)
+        .create_group(&input("  Test Group  ", " first "), &members, &|_| {})
         .await
         .unwrap();
     assert_eq!(g.name, "Test Group", "trimmed before saving");
@@ -127,12 +125,13 @@ async fn group_life_cycle() {
                 assign: ids(&["4", "5"]),
                 ..Default::default()
             },
+            &|_| {},
         )
         .await
         .unwrap();
     assert_eq!(
         (out.assigned, out.unassigned, out.customer_count),
-        (2, 1, Some(4))
+        (Some(2), Some(1), Some(4))
     );
     let page = b
         .list_members(&g.id, &ListQuery::new(CUSTOMERS))
@@ -168,6 +167,7 @@ async fn group_life_cycle() {
                 unassign_all: true,
                 ..Default::default()
             },
+            &|_| {},
         )
         .await
         .unwrap();
@@ -192,6 +192,7 @@ async fn validation_errors_carry_field_messages() {
     b.create_group(
         &input("Wholesale Partners", ""),
         &MembershipChange::default(),
+        &|_| {},
     )
     .await
     .unwrap();
@@ -205,23 +206,33 @@ async fn validation_errors_carry_field_messages() {
         .create_group(
             &input("WHOLESALE partners", ""),
             &MembershipChange::default(),
+            &|_| {},
         )
         .await
         .unwrap_err();
-    assert_eq!(dup.field("name"), Some("Name is already used"));
+    assert_eq!(dup.field("name"), Some(&FieldError::Taken));
     let long = b
-        .create_group(&input(&"n".repeat(71), ""), &MembershipChange::default())
+        .create_group(
+            &input(&"n".repeat(71), ""),
+            &MembershipChange::default(),
+            &|_| {},
+        )
         .await
         .unwrap_err();
     assert_eq!(
         long.field("name"),
-        Some("Name must be at most 70 characters")
+        Some(&FieldError::Server(
+            "Name must be at most 70 characters".into()
+        ))
     );
     let empty = b
-        .create_group(&input("   ", ""), &MembershipChange::default())
+        .create_group(&input("   ", ""), &MembershipChange::default(), &|_| {})
         .await
         .unwrap_err();
-    assert_eq!(empty.field("name"), Some("Name is required"));
+    assert_eq!(
+        empty.field("name"),
+        Some(&FieldError::Server("Name is required".into()))
+    );
     let unknown = b
         .create_group(
             &input("Ghosts", ""),
@@ -229,6 +240,7 @@ async fn validation_errors_carry_field_messages() {
                 assign: ids(&["999999"]),
                 ..Default::default()
             },
+            &|_| {},
         )
         .await
         .unwrap_err();
@@ -295,7 +307,7 @@ async fn create_with_all_matching_is_one_request() {
     };
     let g = f
         .backend
-        .create_group(&input("All but two", ""), &change)
+        .create_group(&input("All but two", ""), &change, &|_| {})
         .await
         .unwrap();
     assert_eq!(g.customer_count, Some(38));

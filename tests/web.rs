@@ -3,12 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use async_trait::async_trait;
+use cg_admin::api::dialects::{reference, spryker};
 use cg_admin::api::{
-    ApiError, Backend, ChangeOutcome, CustomerScope, MembershipChange, SharedBackend,
+    ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, MembershipChange, Progress,
+    SharedBackend,
 };
 use cg_admin::app::App;
 use cg_admin::config::Config;
-use cg_admin::model::{Customer, Group, GroupId, GroupInput, ListQuery, Page};
+use cg_admin::model::{Customer, Group, GroupId, GroupInput, ListQuery, Page, SortKey};
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
@@ -16,12 +18,13 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Groups in memory; records every list query; can be told to fail.
-#[derive(Default)]
+/// Groups in memory; records every list query; can be told to fail; declares the
+/// capabilities of the dialect it stands in for.
 struct FakeBackend {
     groups: Mutex<Vec<Group>>,
     queries: Mutex<Vec<ListQuery>>,
     fail_with: Mutex<Option<ApiError>>,
+    caps: &'static Capabilities,
 }
 
 impl FakeBackend {
@@ -37,8 +40,20 @@ impl FakeBackend {
             .collect();
         Arc::new(FakeBackend {
             groups: Mutex::new(groups),
-            ..Default::default()
+            queries: Mutex::default(),
+            fail_with: Mutex::default(),
+            caps: &reference::CAPABILITIES,
         })
+    }
+
+    /// Groups as a backend without numbers or member counts in lists gives them.
+    fn like_spryker(n: usize) -> Arc<Self> {
+        let mut fake = Arc::into_inner(Self::with_groups(n)).unwrap();
+        fake.caps = &spryker::CAPABILITIES;
+        for g in fake.groups.get_mut().unwrap() {
+            g.customer_count = None;
+        }
+        Arc::new(fake)
     }
 }
 
@@ -51,6 +66,9 @@ fn unused<T>() -> Result<T, ApiError> {
 
 #[async_trait(?Send)]
 impl Backend for FakeBackend {
+    fn capabilities(&self) -> &'static Capabilities {
+        self.caps
+    }
     async fn list_groups(&self, q: &ListQuery) -> Result<Page<Group>, ApiError> {
         self.queries.lock().unwrap().push(q.clone());
         if let Some(e) = self.fail_with.lock().unwrap().clone() {
@@ -58,7 +76,7 @@ impl Backend for FakeBackend {
         }
         let mut all = self.groups.lock().unwrap().clone();
         all.retain(|g| g.name.to_lowercase().contains(&q.q.to_lowercase()));
-        if q.sort == "name" {
+        if q.sort == SortKey::Name {
             all.sort_by(|a, b| a.name.cmp(&b.name));
         }
         if q.order == cg_admin::model::SortOrder::Desc {
@@ -78,7 +96,12 @@ impl Backend for FakeBackend {
     async fn get_group(&self, _: &GroupId) -> Result<Group, ApiError> {
         unused()
     }
-    async fn create_group(&self, _: &GroupInput, _: &MembershipChange) -> Result<Group, ApiError> {
+    async fn create_group(
+        &self,
+        _: &GroupInput,
+        _: &MembershipChange,
+        _: Progress<'_>,
+    ) -> Result<Group, ApiError> {
         unused()
     }
     async fn update_group(&self, _: &GroupId, _: &GroupInput) -> Result<Group, ApiError> {
@@ -101,6 +124,7 @@ impl Backend for FakeBackend {
         &self,
         _: &GroupId,
         _: &MembershipChange,
+        _: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError> {
         unused()
     }
@@ -219,7 +243,7 @@ async fn clicking_name_sorts_on_the_backend() {
     let last = fake.queries.lock().unwrap().last().cloned().unwrap();
     assert_eq!(
         (last.sort, last.order),
-        ("name", cg_admin::model::SortOrder::Desc)
+        (SortKey::Name, cg_admin::model::SortOrder::Desc)
     );
     drop(h);
 }
@@ -254,5 +278,37 @@ async fn empty_state_invites_to_add() {
     let empty = texts(".cg-grid__empty")[0].clone();
     assert!(empty.contains("no customer groups yet"), "{empty}");
     assert!(empty.contains("Add Customer Group"));
+    drop(h);
+}
+
+// A backend without group numbers, member counts in lists or an id sort: no # column,
+// no sort button it cannot honour, and the count says it is unknown instead of a number.
+#[wasm_bindgen_test]
+async fn capabilities_shape_the_list() {
+    let fake = FakeBackend::like_spryker(3);
+    let h = mount(fake.clone(), "/customer-groups");
+    wait_for("rows", || {
+        texts("[data-testid=groups-grid] tbody td:nth-child(1)")
+            .iter()
+            .filter(|t| t.starts_with("Group"))
+            .count()
+            == 3
+    })
+    .await;
+    let headers = texts("[data-testid=groups-grid] thead th");
+    assert_eq!(headers[0], "Name", "{headers:?}");
+    assert!(!headers.iter().any(|h| h == "#"), "{headers:?}");
+    let sortable = texts("[data-testid=groups-grid] thead th button");
+    assert_eq!(sortable, ["Name", "Created"]);
+    let first = fake.queries.lock().unwrap()[0].clone();
+    assert_eq!(first.sort, SortKey::CreatedAt, "the backend's default sort");
+    let count = all("[data-testid=groups-grid] tbody tr:first-child td:nth-child(4) [title]");
+    assert_eq!(count.len(), 1);
+    assert!(
+        count[0]
+            .text_content()
+            .unwrap_or_default()
+            .contains("does not report member counts")
+    );
     drop(h);
 }

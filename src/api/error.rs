@@ -2,6 +2,24 @@
 //! single place where an HTTP status becomes an error.
 
 use crate::i18n;
+use crate::model::membership::{Applied, Planned};
+use crate::model::validation::FieldError;
+use crate::model::{CustomerId, Group};
+
+/// A save that a backend applied only in part: several requests were needed and one
+/// after the first failed. Says exactly what went through, so the page can take it out
+/// of the selection and a second Save sends only the rest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartialChange {
+    /// The group this save created (Add), if it got that far.
+    pub group: Option<Group>,
+    /// What went through.
+    pub applied: Applied,
+    /// What the whole change was to do.
+    pub planned: Planned,
+    /// Why the rest did not.
+    pub cause: ApiError,
+}
 
 /// A failed backend call.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,13 +38,16 @@ pub enum ApiError {
     NotFound(String),
     /// 409: a conflicting change (e.g. edited elsewhere).
     Conflict(String),
-    /// 422: some fields are invalid; `(field, message)` pairs.
+    /// 422: some fields are invalid.
     Validation {
         /// The server's summary.
         message: String,
-        /// Per-field messages, keyed by the app's field names (`name`, `description`, …).
-        fields: Vec<(String, String)>,
+        /// Typed per-field errors, keyed by the app's field names (`name`,
+        /// `description`); each dialect maps its backend's codes or wording to them.
+        fields: Vec<(String, FieldError)>,
     },
+    /// 422: these customers do not exist (any more); nothing was changed.
+    UnknownCustomers(Vec<CustomerId>),
     /// 5xx or another unexpected status.
     Server {
         /// HTTP status.
@@ -38,12 +59,21 @@ pub enum ApiError {
     Decode(String),
     /// The app's configuration is unusable (e.g. a bad API base URL).
     Config(String),
+    /// The app could not put the request together (nothing was sent), e.g. an id this
+    /// backend cannot take, or more than it accepts at once.
+    Client(String),
+    /// Only part of a multi-request save went through.
+    Partial(Box<PartialChange>),
 }
 
 impl ApiError {
-    /// Maps an HTTP status and the server's message and field errors to an error.
+    /// Maps an HTTP status and the server's message and typed field errors to an error.
     /// Every dialect calls this after parsing its own error body.
-    pub fn from_status(status: u16, message: String, fields: Vec<(String, String)>) -> ApiError {
+    pub fn from_status(
+        status: u16,
+        message: String,
+        fields: Vec<(String, FieldError)>,
+    ) -> ApiError {
         match status {
             400 => ApiError::BadRequest(message),
             401 => ApiError::Unauthorized(message),
@@ -55,13 +85,12 @@ impl ApiError {
         }
     }
 
-    /// The message for the given field of a 422, if any.
-    pub fn field(&self, name: &str) -> Option<&str> {
+    /// The error for the given field of a 422, if any.
+    pub fn field(&self, name: &str) -> Option<&FieldError> {
         match self {
-            ApiError::Validation { fields, .. } => fields
-                .iter()
-                .find(|(f, _)| f == name)
-                .map(|(_, m)| m.as_str()),
+            ApiError::Validation { fields, .. } => {
+                fields.iter().find(|(f, _)| f == name).map(|(_, e)| e)
+            }
             _ => None,
         }
     }
@@ -99,11 +128,23 @@ impl ApiError {
             }
             ApiError::Conflict(d) => with(t.err_conflict, d),
             ApiError::Validation { message, .. } => with(t.err_validation, message),
+            ApiError::UnknownCustomers(ids) => {
+                let names: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+                i18n::unknown_customers(&names.join(", "))
+            }
             ApiError::Server { status, message } => {
                 with(&format!("{} (HTTP {status})", t.err_server), message)
             }
             ApiError::Decode(d) => with(t.err_decode, d),
             ApiError::Config(d) => with(t.err_config, d),
+            ApiError::Client(d) => with(t.err_client, d),
+            ApiError::Partial(p) => i18n::partial_change(
+                p.applied.assigned.len() as u64,
+                p.planned.assign,
+                p.applied.unassigned.len() as u64,
+                p.planned.unassign,
+                &p.cause.user_message(),
+            ),
         }
     }
 }
@@ -143,12 +184,8 @@ mod tests {
                 message: m()
             }
         );
-        let v = ApiError::from_status(
-            422,
-            m(),
-            vec![("name".into(), "Name is already used".into())],
-        );
-        assert_eq!(v.field("name"), Some("Name is already used"));
+        let v = ApiError::from_status(422, m(), vec![("name".into(), FieldError::Taken)]);
+        assert_eq!(v.field("name"), Some(&FieldError::Taken));
         assert_eq!(v.field("description"), None);
     }
 
@@ -170,5 +207,26 @@ mod tests {
         let s = e.user_message();
         assert!(s.contains("500") && s.contains("disk full"), "{s}");
         assert!(ApiError::Timeout.user_message().contains("too long"));
+    }
+
+    // A partial save says exactly what went through, what was meant, and why the rest
+    // did not.
+    #[test]
+    fn partial_change_names_the_counts() {
+        let e = ApiError::Partial(Box::new(PartialChange {
+            group: None,
+            applied: Applied {
+                assigned: (0..1000).map(|i| CustomerId(i.to_string())).collect(),
+                ..Default::default()
+            },
+            planned: Planned {
+                assign: 2500,
+                unassign: Some(0),
+            },
+            cause: ApiError::Timeout,
+        }));
+        let s = e.user_message();
+        assert!(s.contains("1,000 of 2,500 customers assigned"), "{s}");
+        assert!(s.contains("too long"), "{s}");
     }
 }

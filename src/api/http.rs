@@ -2,6 +2,7 @@
 //! transport failures into [`ApiError`]s. Dialects decide paths, parameters and bodies.
 
 use super::ApiError;
+use async_trait::async_trait;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, Url};
 use std::time::Duration;
@@ -32,6 +33,20 @@ pub struct Transport {
     base: Url,
     auth_token: Option<String>,
     timeout: Duration,
+}
+
+/// Percent-encodes everything but unreserved characters (`A-Z a-z 0-9 - _ . ~`): an id
+/// in a path segment or a value in a link template.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Checks an absolute API base URL: http(s), ASCII host name.
@@ -111,6 +126,36 @@ impl Transport {
         let status = resp.status().as_u16();
         let body = resp.text().await.map_err(transport_error)?;
         Ok(RawResponse { status, body })
+    }
+}
+
+/// Sends one request: what a dialect needs of HTTP. [`Transport`] is the real one; a
+/// test can wrap it to record the requests a dialect makes or to fail one on purpose.
+#[async_trait(?Send)]
+pub trait Http {
+    /// Sends `method path?query` with an optional body of `content_type` and returns
+    /// status and body.
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<String>,
+        content_type: &str,
+    ) -> Result<RawResponse, ApiError>;
+}
+
+#[async_trait(?Send)]
+impl Http for Transport {
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<String>,
+        content_type: &str,
+    ) -> Result<RawResponse, ApiError> {
+        Transport::send(self, method, path, query, body, content_type).await
     }
 }
 

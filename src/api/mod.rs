@@ -4,11 +4,13 @@
 //! build URLs or parse JSON. Each backend dialect (the reference API, Spryker's Back
 //! Office API, …) is one implementation of the trait in [`dialects`].
 
+pub mod capabilities;
 pub mod dialects;
 pub mod error;
 pub mod http;
 
-pub use error::ApiError;
+pub use capabilities::{Capabilities, Grid, MemberCount, SelectAllMatching};
+pub use error::{ApiError, PartialChange};
 
 pub use crate::model::membership::MembershipChange;
 use crate::model::{Customer, Group, GroupId, GroupInput, ListQuery, Page};
@@ -27,17 +29,31 @@ pub enum CustomerScope {
 /// What a membership change did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChangeOutcome {
-    /// Customers actually added.
-    pub assigned: u64,
-    /// Members actually removed.
-    pub unassigned: u64,
+    /// Customers actually added, when the backend says.
+    pub assigned: Option<u64>,
+    /// Members actually removed, when the backend says.
+    pub unassigned: Option<u64>,
     /// Members after the change, when known.
     pub customer_count: Option<u64>,
 }
 
+/// How far a save that takes several requests has come, in customers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SaveProgress {
+    /// Customers sent (or searched, while resolving "all matching").
+    pub done: u64,
+    /// Customers to send.
+    pub total: u64,
+}
+
+/// Called as a save advances (a dialect that saves in one request never calls it).
+pub type Progress<'a> = &'a dyn Fn(SaveProgress);
+
 /// A customer-groups backend.
 #[async_trait(?Send)]
 pub trait Backend: Send + Sync {
+    /// What this backend can do.
+    fn capabilities(&self) -> &'static Capabilities;
     /// One page of groups.
     async fn list_groups(&self, query: &ListQuery) -> Result<Page<Group>, ApiError>;
     /// The group with exactly this name (ignoring case), if any: the "Name is already
@@ -45,11 +61,13 @@ pub trait Backend: Send + Sync {
     async fn find_group_by_name(&self, name: &str) -> Result<Option<Group>, ApiError>;
     /// One group.
     async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError>;
-    /// Creates a group with its first members, all or nothing.
+    /// Creates a group with its first members: all or nothing where the backend can,
+    /// otherwise [`ApiError::Partial`] says what was applied.
     async fn create_group(
         &self,
         input: &GroupInput,
         members: &MembershipChange,
+        progress: Progress<'_>,
     ) -> Result<Group, ApiError>;
     /// Renames or re-describes a group.
     async fn update_group(&self, id: &GroupId, input: &GroupInput) -> Result<Group, ApiError>;
@@ -67,11 +85,13 @@ pub trait Backend: Send + Sync {
         scope: &CustomerScope,
         query: &ListQuery,
     ) -> Result<Page<Customer>, ApiError>;
-    /// Applies a membership delta.
+    /// Applies a membership delta: all or nothing where the backend can, otherwise
+    /// [`ApiError::Partial`] says exactly what was applied.
     async fn change_members(
         &self,
         id: &GroupId,
         change: &MembershipChange,
+        progress: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError>;
 }
 

@@ -6,7 +6,7 @@ use crate::components::icons::{AlertIcon, SortIcon};
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
 use crate::i18n::texts;
-use crate::model::{ListQuery, Page, SortOrder};
+use crate::model::{ListQuery, Page, SortFields, SortKey, SortOrder};
 use crate::state::remote::Remote;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,7 +16,7 @@ type Cell<T> = Arc<dyn Fn(&T) -> AnyView + Send + Sync>;
 /// One column: header label, optional sort key, and how a row's cell is drawn.
 pub struct Column<T> {
     label: &'static str,
-    sort_key: Option<&'static str>,
+    sort_key: Option<SortKey>,
     numeric: bool,
     cell: Cell<T>,
 }
@@ -48,8 +48,8 @@ impl<T> Column<T> {
         Self::new(label, move |row| text(row).into_any())
     }
 
-    /// Makes the column sortable by the backend's `key`.
-    pub fn sort(mut self, key: &'static str) -> Self {
+    /// Makes the column sortable by `key`, where the backend can sort by it.
+    pub fn sort(mut self, key: SortKey) -> Self {
         self.sort_key = Some(key);
         self
     }
@@ -94,6 +94,8 @@ pub fn DataGrid<T>(
     columns: Vec<Column<T>>,
     /// The fetched page.
     remote: Remote<Page<T>>,
+    /// What the backend can sort this grid by: other columns get no sort button.
+    sorts: SortFields,
     /// The grid's query (from the URL).
     query: Memo<ListQuery>,
     /// Writes the query back.
@@ -150,7 +152,7 @@ where
         .map(|c| {
             let label = c.label;
             let class = if c.numeric { "cg-grid__th cg-num" } else { "cg-grid__th" };
-            match c.sort_key {
+            match c.sort_key.filter(|k| sorts.allows(*k)) {
                 Some(key) => {
                     let dir = Signal::derive(move || {
                         query.with(|q| (q.sort == key).then_some(q.order == SortOrder::Asc))

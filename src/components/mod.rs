@@ -6,6 +6,7 @@ pub mod data_grid;
 pub mod field;
 pub mod icons;
 pub mod local_time;
+pub mod member_count;
 pub mod page_header;
 pub mod pagination;
 pub mod search_box;

@@ -3,7 +3,7 @@
 use super::ids::GroupId;
 
 /// A customer group as listed and viewed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     /// The backend's id.
     pub id: GroupId,

@@ -38,8 +38,8 @@ pub struct GroupForm {
     /// What the user typed.
     pub input: GroupInput,
     original: GroupInput,
-    server_name: Option<(String, String)>,
-    server_description: Option<(String, String)>,
+    server_name: Option<(String, FieldError)>,
+    server_description: Option<(String, FieldError)>,
     taken: Vec<String>,
     touched: bool,
 }
@@ -87,7 +87,7 @@ impl GroupForm {
                     .then_some(FieldError::Taken)
             })
             .or_else(|| match &self.server_name {
-                Some((v, m)) if *v == self.input.name => Some(FieldError::Server(m.clone())),
+                Some((v, e)) if *v == self.input.name => Some(e.clone()),
                 _ => None,
             })
     }
@@ -95,7 +95,7 @@ impl GroupForm {
     /// The description's error, if any.
     pub fn description_error(&self) -> Option<FieldError> {
         check_description(&self.input.description).or_else(|| match &self.server_description {
-            Some((v, m)) if *v == self.input.description => Some(FieldError::Server(m.clone())),
+            Some((v, e)) if *v == self.input.description => Some(e.clone()),
             _ => None,
         })
     }
@@ -134,19 +134,21 @@ impl GroupForm {
         }
     }
 
-    /// Applies a 422's field messages to the fields they name; returns whether any
-    /// field got one.
-    pub fn apply_server_errors(&mut self, fields: &[(String, String)]) -> bool {
+    /// Applies a 422's typed field errors to the fields they name (a taken name is also
+    /// remembered as taken); returns whether any field got one.
+    pub fn apply_server_errors(&mut self, fields: &[(String, FieldError)]) -> bool {
         let mut any = false;
-        for (field, message) in fields {
+        for (field, error) in fields {
             match field.as_str() {
                 "name" => {
-                    self.server_name = Some((self.input.name.clone(), message.clone()));
+                    if *error == FieldError::Taken {
+                        self.mark_taken(&self.input.name.clone());
+                    }
+                    self.server_name = Some((self.input.name.clone(), error.clone()));
                     any = true;
                 }
                 "description" => {
-                    self.server_description =
-                        Some((self.input.description.clone(), message.clone()));
+                    self.server_description = Some((self.input.description.clone(), error.clone()));
                     any = true;
                 }
                 _ => {}
@@ -249,13 +251,28 @@ mod tests {
     fn server_errors_stick_to_their_value() {
         let mut f = GroupForm::new();
         f.input.name = "Gold".into();
-        assert!(f.apply_server_errors(&[("name".into(), "Name is already used".into())]));
-        assert_eq!(
-            f.name_error(),
-            Some(FieldError::Server("Name is already used".into()))
-        );
+        let odd = FieldError::Server("Gold is reserved".into());
+        assert!(f.apply_server_errors(&[("name".into(), odd.clone())]));
+        assert_eq!(f.name_error(), Some(odd));
         f.input.name = "Gold 2".into();
         assert_eq!(f.name_error(), None);
-        assert!(!f.apply_server_errors(&[("customer_ids".into(), "x".into())]));
+        assert!(!f.apply_server_errors(&[("customer_ids".into(), odd_other())]));
+    }
+
+    fn odd_other() -> FieldError {
+        FieldError::Server("x".into())
+    }
+
+    // A typed "taken" from the server is remembered for that name in any case, whatever
+    // wording the backend used.
+    #[test]
+    fn typed_taken_is_remembered() {
+        let mut f = GroupForm::new();
+        f.input.name = "Gold".into();
+        assert!(f.apply_server_errors(&[("name".into(), FieldError::Taken)]));
+        f.input.name = "Gold 2".into();
+        assert_eq!(f.name_error(), None);
+        f.input.name = "GOLD".into();
+        assert_eq!(f.name_error(), Some(FieldError::Taken));
     }
 }

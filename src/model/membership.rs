@@ -16,6 +16,9 @@ pub struct MembershipChange {
     pub assign: Vec<CustomerId>,
     /// Add every customer matching this search, except the listed ones.
     pub assign_matching: Option<(String, Vec<CustomerId>)>,
+    /// Members before the change, when the page knows it: lets a dialect without bulk
+    /// operations choose between one request per member and one for the whole set.
+    pub members_before: Option<u64>,
 }
 
 impl MembershipChange {
@@ -68,9 +71,38 @@ impl MembershipChange {
     }
 }
 
+/// The part of a change a backend applied before a later request of the same Save
+/// failed (backends without a bulk operation need several requests).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// The member set was replaced (a **De-select All**, with the members checked again).
+    pub replaced: bool,
+    /// Customers added.
+    pub assigned: Vec<CustomerId>,
+    /// Members removed one by one (or left out of a replacing set).
+    pub unassigned: Vec<CustomerId>,
+}
+
+impl Applied {
+    /// Whether nothing was applied.
+    pub fn is_empty(&self) -> bool {
+        !self.replaced && self.assigned.is_empty() && self.unassigned.is_empty()
+    }
+}
+
+/// How many customers a change was to add and remove, when known up front.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Planned {
+    /// Customers to add.
+    pub assign: u64,
+    /// Members to remove (`None`: all members, count unknown).
+    pub unassign: Option<u64>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::search::SearchRule;
     use crate::model::{Customer, Gender};
 
     fn c(id: u32) -> Customer {
@@ -102,7 +134,7 @@ mod tests {
     #[test]
     fn all_matching_is_sent_as_a_query() {
         let mut s = Selection::default();
-        s.select_all("example.com", 90_000);
+        s.select_all("example.com", 90_000, SearchRule::IdOrText);
         s.set(&c(7), false);
         let ch = MembershipChange::assigning(&s);
         assert_eq!(
@@ -131,7 +163,7 @@ mod tests {
     fn extra_picks_are_assigned_by_id() {
         let mut s = Selection::default();
         s.set(&c(1), true);
-        s.select_all("nobody-matches", 0);
+        s.select_all("nobody-matches", 0, SearchRule::IdOrText);
         let ch = MembershipChange::assigning(&s);
         assert_eq!(ch.assign, vec![CustomerId::from("1")]);
         assert_eq!(ch.assign_matching, Some(("nobody-matches".into(), vec![])));
@@ -141,7 +173,7 @@ mod tests {
     #[test]
     fn deselect_all_is_one_flag() {
         let mut unassign = Selection::default();
-        unassign.select_all("", 1500);
+        unassign.select_all("", 1500, SearchRule::IdOrText);
         let ch = MembershipChange::editing(&Selection::default(), &unassign);
         assert!(ch.unassign_all);
         assert_eq!(ch.id_count(), 0);

@@ -12,7 +12,9 @@ pub mod ids;
 pub mod membership;
 pub mod page;
 pub mod query;
+pub mod search;
 pub mod selection;
+pub mod sort;
 pub mod validation;
 
 pub use customer::{Customer, Gender};
@@ -20,3 +22,4 @@ pub use group::{Group, GroupInput};
 pub use ids::{CustomerId, GroupId};
 pub use page::Page;
 pub use query::{ListQuery, SortOrder};
+pub use sort::{SortFields, SortKey};

@@ -1,6 +1,8 @@
 //! The parameters of a server-side list (page, page size, sort, search) and their
 //! round trip through the app's URL query, so reload and Back restore a view.
 
+pub use super::sort::{SortFields, SortKey};
+
 /// Sort direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortOrder {
@@ -34,31 +36,12 @@ pub struct ListQuery {
     pub page: u32,
     /// Rows per page, one of [`PAGE_SIZES`].
     pub per_page: u32,
-    /// Sort field key (dialect-neutral: `id`, `name`, `created_at`, `email`, …).
-    pub sort: &'static str,
+    /// What to sort by (dialect-neutral; each dialect names it its own way).
+    pub sort: SortKey,
     /// Sort direction.
     pub order: SortOrder,
     /// Search text, trimmed; empty means no filter.
     pub q: String,
-}
-
-/// The sortable fields of one grid and its default, so parsing accepts only known keys.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SortFields {
-    /// Keys the grid can sort by; the first is the default.
-    pub keys: &'static [&'static str],
-}
-
-impl SortFields {
-    /// The default sort key.
-    pub fn default_key(&self) -> &'static str {
-        self.keys[0]
-    }
-
-    /// The static key equal to `s`, if the grid knows it.
-    pub fn find(&self, s: &str) -> Option<&'static str> {
-        self.keys.iter().copied().find(|k| *k == s)
-    }
 }
 
 impl ListQuery {
@@ -124,7 +107,10 @@ impl ListQuery {
             } else {
                 ""
             };
-            out.push((format!("{prefix}sort"), format!("{dash}{}", self.sort)));
+            out.push((
+                format!("{prefix}sort"),
+                format!("{dash}{}", self.sort.url_key()),
+            ));
         }
         if !self.q.is_empty() {
             out.push((format!("{prefix}q"), self.q.clone()));
@@ -147,7 +133,7 @@ impl ListQuery {
 
     /// Sorting by `key`: a click on the active column flips the direction, a click on
     /// another column sorts ascending. Goes back to page 1.
-    pub fn with_sort(&self, key: &'static str) -> Self {
+    pub fn with_sort(&self, key: SortKey) -> Self {
         let order = if self.sort == key {
             self.order.flipped()
         } else {
@@ -210,7 +196,7 @@ mod tests {
     use std::collections::HashMap;
 
     const F: SortFields = SortFields {
-        keys: &["id", "name", "created_at"],
+        keys: &[SortKey::Id, SortKey::Name, SortKey::CreatedAt],
     };
 
     fn params(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
@@ -227,7 +213,7 @@ mod tests {
         let q = ListQuery {
             page: 3,
             per_page: 25,
-            sort: "name",
+            sort: SortKey::Name,
             order: SortOrder::Desc,
             q: "vip".into(),
         };
@@ -261,7 +247,7 @@ mod tests {
         );
         assert_eq!(q.page, 1);
         assert_eq!(q.per_page, 10);
-        assert_eq!(q.sort, "id");
+        assert_eq!(q.sort, SortKey::Id);
         assert_eq!(q.order, SortOrder::Asc);
         assert_eq!(q.q, "x");
         let zero = ListQuery::from_params(params(&[("page", "0")]), "", F);
@@ -280,12 +266,12 @@ mod tests {
     #[test]
     fn sort_toggles_and_resets_page() {
         let q = ListQuery::new(F).with_page(4);
-        let by_id = q.with_sort("id");
+        let by_id = q.with_sort(SortKey::Id);
         assert_eq!(
             (by_id.sort, by_id.order, by_id.page),
-            ("id", SortOrder::Desc, 1)
+            (SortKey::Id, SortOrder::Desc, 1)
         );
-        let by_name = by_id.with_sort("name");
+        let by_name = by_id.with_sort(SortKey::Name);
         assert_eq!(by_name.order, SortOrder::Asc);
     }
 

@@ -7,6 +7,7 @@
 
 use super::customer::Customer;
 use super::ids::CustomerId;
+use super::search::{SearchRule, search_key};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -17,6 +18,28 @@ pub struct AllMatching {
     pub q: String,
     /// How many matched when the user chose it.
     pub total: u64,
+    /// How the backend matches the search (from its dialect).
+    #[serde(default)]
+    pub rule: SearchRule,
+}
+
+/// A customer picked by id: the label shown in the selected list and the search key
+/// (so "all matching" can tell whether an earlier pick is part of it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pick {
+    /// "Anna Meyer (anna@example.com)".
+    pub label: String,
+    /// [`search_key`] of the customer.
+    pub key: String,
+}
+
+impl Pick {
+    fn of(c: &Customer) -> Pick {
+        Pick {
+            label: label_of(c),
+            key: search_key(c),
+        }
+    }
 }
 
 /// Selected customers.
@@ -24,12 +47,11 @@ pub struct AllMatching {
 pub struct Selection {
     all: Option<AllMatching>,
     /// Explicit mode: the selected ids. All mode: the ids taken out again.
-    /// The value is the label shown in the selected list.
-    ids: BTreeMap<CustomerId, String>,
+    ids: BTreeMap<CustomerId, Pick>,
     /// All mode: customers picked that do not match the search (kept from before
     /// "select all", or checked afterwards under another search).
     #[serde(default)]
-    extra: BTreeMap<CustomerId, String>,
+    extra: BTreeMap<CustomerId, Pick>,
 }
 
 /// What the selected list shows.
@@ -62,36 +84,13 @@ pub fn label_of(c: &Customer) -> String {
     }
 }
 
-/// Whether a listed customer (id and label only) matches a search: a good guess from
-/// the label, which holds the name and the e-mail address.
-fn listed_matches(id: &CustomerId, label: &str, q: &str) -> bool {
-    let q = q.trim().to_lowercase();
-    q.is_empty() || id.as_str() == q || label.to_lowercase().contains(&q)
-}
-
-/// Whether `c` matches a search the way the reference server matches it: a number
-/// matches the id exactly or appears in e-mail or names; text is a case-insensitive
-/// substring of e-mail, first or last name.
-pub fn matches_search(c: &Customer, q: &str) -> bool {
-    let q = q.trim().to_lowercase();
-    if q.is_empty() {
-        return true;
-    }
-    if q.chars().all(|ch| ch.is_ascii_digit()) && c.id.as_str() == q {
-        return true;
-    }
-    [&c.email, &c.first_name, &c.last_name]
-        .iter()
-        .any(|f| f.to_lowercase().contains(&q))
-}
-
 impl Selection {
     /// Whether the customer is selected. In "all matching" mode a customer outside the
     /// search is not.
     pub fn contains(&self, c: &Customer) -> bool {
         match &self.all {
             None => self.ids.contains_key(&c.id),
-            Some(all) if matches_search(c, &all.q) => !self.ids.contains_key(&c.id),
+            Some(all) if all.rule.matches(c, &all.q) => !self.ids.contains_key(&c.id),
             Some(_) => self.extra.contains_key(&c.id),
         }
     }
@@ -100,11 +99,11 @@ impl Selection {
     pub fn set(&mut self, c: &Customer, selected: bool) {
         let (list, listed) = match &self.all {
             None => (&mut self.ids, selected),
-            Some(all) if matches_search(c, &all.q) => (&mut self.ids, !selected),
+            Some(all) if all.rule.matches(c, &all.q) => (&mut self.ids, !selected),
             Some(_) => (&mut self.extra, selected),
         };
         if listed {
-            list.insert(c.id.clone(), label_of(c));
+            list.insert(c.id.clone(), Pick::of(c));
         } else {
             list.remove(&c.id);
         }
@@ -124,18 +123,38 @@ impl Selection {
         self.extra.remove(id);
     }
 
-    /// Selects every customer matching `q` (`total` of them). Customers picked before
-    /// stay selected: those outside the search are kept as extra picks.
-    pub fn select_all(&mut self, q: &str, total: u64) {
+    /// Selects every customer matching `q` (`total` of them, matched by `rule`).
+    /// Customers picked before stay selected: those outside the search are kept as
+    /// extra picks.
+    pub fn select_all(&mut self, q: &str, total: u64, rule: SearchRule) {
         let q = q.trim().to_owned();
         let mut kept = std::mem::take(&mut self.extra);
         if self.all.is_none() {
             kept.append(&mut self.ids);
         }
-        kept.retain(|id, label| !listed_matches(id, label, &q));
+        kept.retain(|id, pick| !rule.matches_key(id, &pick.key, &q));
         self.ids.clear();
         self.extra = kept;
-        self.all = Some(AllMatching { q, total });
+        self.all = Some(AllMatching { q, total, rule });
+    }
+
+    /// Takes customers out of the selection whatever its mode (they were applied by a
+    /// save that failed part way, so the next Save must not send them again).
+    pub fn forget(&mut self, ids: &[CustomerId]) {
+        for id in ids {
+            if self.extra.remove(id).is_some() {
+                continue;
+            }
+            if self.all.is_some() {
+                let pick = Pick {
+                    label: id.to_string(),
+                    key: String::new(),
+                };
+                self.ids.entry(id.clone()).or_insert(pick);
+            } else {
+                self.ids.remove(id);
+            }
+        }
     }
 
     /// Selects nothing.
@@ -175,9 +194,9 @@ impl Selection {
 
     /// What the selected list shows.
     pub fn summary(&self) -> Summary {
-        let listed = |m: &BTreeMap<CustomerId, String>| {
+        let listed = |m: &BTreeMap<CustomerId, Pick>| {
             m.iter()
-                .map(|(id, l)| (id.clone(), l.clone()))
+                .map(|(id, p)| (id.clone(), p.label.clone()))
                 .collect::<Vec<_>>()
         };
         match &self.all {
@@ -235,7 +254,7 @@ mod tests {
     fn all_matching_with_exceptions() {
         let mut s = Selection::default();
         s.set(&c(1, "Anna"), true);
-        s.select_all("ann", 40);
+        s.select_all("ann", 40, SearchRule::IdOrText);
         assert_eq!(s.count(), 40);
         assert!(s.contains(&c(77, "Annika")), "unseen but matching");
         assert!(!s.contains(&c(78, "Bob")), "outside the search");
@@ -265,7 +284,7 @@ mod tests {
         let mut s = Selection::default();
         s.set(&c(1, "Anna"), true);
         s.set(&c(2, "Bob"), true);
-        s.select_all("bob", 30);
+        s.select_all("bob", 30, SearchRule::IdOrText);
         assert_eq!(s.count(), 31, "Bob is among the 30; Anna is extra");
         assert!(s.contains(&c(1, "Anna")));
         s.set(&c(3, "Cem"), true);
@@ -286,7 +305,7 @@ mod tests {
     #[test]
     fn all_members_by_id() {
         let mut s = Selection::default();
-        s.select_all("", 1500);
+        s.select_all("", 1500, SearchRule::IdOrText);
         assert!(s.contains(&c(5, "Eva")));
         s.set(&c(5, "Eva"), false);
         assert!(!s.contains(&c(5, "Eva")));
@@ -294,15 +313,39 @@ mod tests {
         assert_eq!(s.listed_ids(), vec![CustomerId::from("5")]);
     }
 
-    // The client mirrors the server's search so "all matching" shows the right checks.
+    // The review's example: Anne Vogel, picked before "select all" for `e v`, is not
+    // part of that search on the server (it never matches across fields), so she must
+    // stay as an extra pick instead of silently dropping out.
     #[test]
-    fn search_matching_mirrors_the_server() {
-        let anna = c(17, "Anna");
-        assert!(matches_search(&anna, ""));
-        assert!(matches_search(&anna, "ANNA"));
-        assert!(matches_search(&anna, "meyer"));
-        assert!(matches_search(&anna, "17"));
-        assert!(!matches_search(&anna, "18"));
-        assert!(!matches_search(&anna, "zoe"));
+    fn earlier_picks_judged_by_the_backends_rule() {
+        let mut anne = c(5, "Anne");
+        anne.last_name = "Vogel".into();
+        let mut s = Selection::default();
+        s.set(&anne, true);
+        s.select_all("e v", 3, SearchRule::IdOrText);
+        assert_eq!(s.extra_ids(), vec![CustomerId::from("5")]);
+        assert_eq!(s.count(), 4);
+        assert!(s.contains(&anne));
+    }
+
+    // After a save that applied part of the change, the applied customers leave the
+    // selection, so the next Save sends only the rest; in "all" mode they become
+    // exceptions.
+    #[test]
+    fn forget_removes_applied_customers() {
+        let mut s = Selection::default();
+        s.set_many([&c(1, "Anna"), &c(2, "Ben"), &c(3, "Cem")], true);
+        s.forget(&["1".into(), "3".into()]);
+        assert_eq!(s.listed_ids(), vec![CustomerId::from("2")]);
+        let mut all = Selection::default();
+        all.set(&c(9, "Zoe"), true);
+        all.select_all("ann", 40, SearchRule::Text);
+        all.forget(&["9".into(), "77".into()]);
+        assert_eq!(
+            all.count(),
+            39,
+            "Zoe's extra pick is gone, 77 is an exception"
+        );
+        assert!(!all.contains(&c(77, "Annika")));
     }
 }

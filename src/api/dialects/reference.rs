@@ -1,9 +1,15 @@
 //! The project's own reference API (`/api/v1`, see `server/openapi.json`).
 
-use crate::api::http::{RawResponse, Transport};
-use crate::api::{ApiError, Backend, ChangeOutcome, CustomerScope, MembershipChange};
+use crate::api::http::{RawResponse, Transport, percent_encode};
+use crate::api::{
+    ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, MemberCount, MembershipChange,
+    Progress, SelectAllMatching,
+};
+use crate::model::search::SearchRule;
+use crate::model::validation::FieldError;
 use crate::model::{
-    Customer, CustomerId, Gender, Group, GroupId, GroupInput, ListQuery, Page, SortOrder,
+    Customer, CustomerId, Gender, Group, GroupId, GroupInput, ListQuery, Page, SortFields, SortKey,
+    SortOrder,
 };
 use async_trait::async_trait;
 use reqwest::Method;
@@ -12,6 +18,40 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 const JSON: &str = "application/json";
+
+/// The reference server's message for a taken name (its wording stays in this file).
+const NAME_TAKEN: &str = "Name is already used";
+
+/// What the reference API can do: everything the app offers.
+pub static CAPABILITIES: Capabilities = Capabilities {
+    group_sorts: SortFields {
+        keys: &[SortKey::Id, SortKey::Name, SortKey::CreatedAt],
+    },
+    member_sorts: SortFields {
+        keys: &[
+            SortKey::Id,
+            SortKey::FirstName,
+            SortKey::LastName,
+            SortKey::Gender,
+            SortKey::Email,
+        ],
+    },
+    customer_sorts: SortFields {
+        keys: &[
+            SortKey::Id,
+            SortKey::Email,
+            SortKey::FirstName,
+            SortKey::LastName,
+        ],
+    },
+    member_count: MemberCount::Everywhere,
+    group_numbers: true,
+    member_gender: true,
+    lists_non_members: true,
+    select_all_matching: SelectAllMatching::Native,
+    conflict_detection: false,
+    customer_search: SearchRule::IdOrText,
+};
 
 /// Client of the reference API.
 #[derive(Clone, Debug)]
@@ -114,10 +154,26 @@ impl From<WireCustomer> for Customer {
     }
 }
 
-/// Turns an error answer into an [`ApiError`], keeping the server's message and fields.
+/// A field message of the reference server as a typed error.
+fn field_error(message: String) -> FieldError {
+    if message == NAME_TAKEN {
+        FieldError::Taken
+    } else {
+        FieldError::Server(message)
+    }
+}
+
+/// Turns an error answer into an [`ApiError`], keeping the server's message and typed
+/// field errors.
 pub fn decode_error(resp: &RawResponse) -> ApiError {
     let (message, fields) = match serde_json::from_str::<WireError>(&resp.body) {
-        Ok(w) => (w.message, w.fields.into_iter().collect()),
+        Ok(w) => (
+            w.message,
+            w.fields
+                .into_iter()
+                .map(|(f, m)| (f, field_error(m)))
+                .collect(),
+        ),
         Err(_) => (String::new(), Vec::new()),
     };
     ApiError::from_status(resp.status, message, fields)
@@ -135,13 +191,26 @@ fn numeric(ids: &[CustomerId]) -> Result<Vec<i64>, ApiError> {
         .map(|id| {
             id.as_str()
                 .parse()
-                .map_err(|_| ApiError::BadRequest(format!("customer id {id} is not numeric")))
+                .map_err(|_| ApiError::Client(format!("customer id {id} is not numeric")))
         })
         .collect()
 }
 
 fn group_path(id: &GroupId) -> String {
-    format!("customer-groups/{id}")
+    format!("customer-groups/{}", percent_encode(id.as_str()))
+}
+
+/// The reference API's name of a sort key.
+fn sort_param(key: SortKey) -> &'static str {
+    match key {
+        SortKey::Id => "id",
+        SortKey::Name => "name",
+        SortKey::CreatedAt => "created_at",
+        SortKey::Email => "email",
+        SortKey::FirstName => "first_name",
+        SortKey::LastName => "last_name",
+        SortKey::Gender => "gender",
+    }
 }
 
 /// The reference API's list parameters for a query.
@@ -149,7 +218,7 @@ pub fn list_params(query: &ListQuery) -> Vec<(&'static str, String)> {
     let mut p = vec![
         ("page", query.page.to_string()),
         ("per_page", query.per_page.to_string()),
-        ("sort", query.sort.to_owned()),
+        ("sort", sort_param(query.sort).to_owned()),
         (
             "order",
             match query.order {
@@ -181,7 +250,7 @@ fn wire_change(change: &MembershipChange) -> Result<WireChange, ApiError> {
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
-    serde_json::to_string(v).map_err(|e| ApiError::Decode(e.to_string()))
+    serde_json::to_string(v).map_err(|e| ApiError::Client(e.to_string()))
 }
 
 impl ReferenceBackend {
@@ -218,6 +287,10 @@ impl ReferenceBackend {
 
 #[async_trait(?Send)]
 impl Backend for ReferenceBackend {
+    fn capabilities(&self) -> &'static Capabilities {
+        &CAPABILITIES
+    }
+
     async fn list_groups(&self, query: &ListQuery) -> Result<Page<Group>, ApiError> {
         let w: WirePage<WireGroup> = self.get("customer-groups", &list_params(query)).await?;
         Ok(Page {
@@ -244,6 +317,7 @@ impl Backend for ReferenceBackend {
         &self,
         input: &GroupInput,
         members: &MembershipChange,
+        _progress: Progress<'_>,
     ) -> Result<Group, ApiError> {
         let input = input.trimmed();
         // One request: the group, its picked customers and any "all matching" set are
@@ -320,6 +394,7 @@ impl Backend for ReferenceBackend {
         &self,
         id: &GroupId,
         change: &MembershipChange,
+        _progress: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError> {
         let body = to_json(&wire_change(change)?)?;
         let w: WireOutcome = self
@@ -330,8 +405,8 @@ impl Backend for ReferenceBackend {
             )
             .await?;
         Ok(ChangeOutcome {
-            assigned: w.assigned,
-            unassigned: w.unassigned,
+            assigned: Some(w.assigned),
+            unassigned: Some(w.unassigned),
             customer_count: Some(w.customer_count),
         })
     }
@@ -340,20 +415,16 @@ impl Backend for ReferenceBackend {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::query::SortFields;
 
     // The wire names of sort and order are the API's, not the app URL's.
     #[test]
     fn list_params_use_the_api_names() {
-        let f = SortFields {
-            keys: &["id", "name"],
-        };
-        let q = ListQuery::new(f)
-            .with_sort("name")
-            .with_sort("name")
+        let q = ListQuery::new(CAPABILITIES.member_sorts)
+            .with_sort(SortKey::FirstName)
+            .with_sort(SortKey::FirstName)
             .with_search("vip");
         let p = list_params(&q);
-        assert!(p.contains(&("sort", "name".into())));
+        assert!(p.contains(&("sort", "first_name".into())));
         assert!(p.contains(&("order", "desc".into())));
         assert!(p.contains(&("q", "vip".into())));
         assert!(p.contains(&("per_page", "10".into())));
@@ -364,9 +435,13 @@ mod tests {
     fn decodes_error_bodies() {
         let e = decode_error(&RawResponse {
             status: 422,
-            body: r#"{"message":"Invalid","fields":{"name":"Name is already used"}}"#.into(),
+            body: r#"{"message":"Invalid","fields":{"name":"Name is already used","description":"Too long"}}"#.into(),
         });
-        assert_eq!(e.field("name"), Some("Name is already used"));
+        assert_eq!(e.field("name"), Some(&FieldError::Taken));
+        assert_eq!(
+            e.field("description"),
+            Some(&FieldError::Server("Too long".into()))
+        );
         let e = decode_error(&RawResponse {
             status: 502,
             body: "<html>Bad gateway</html>".into(),
@@ -391,6 +466,7 @@ mod tests {
             assign: vec!["DE--1".into()],
             ..Default::default()
         };
-        assert!(wire_change(&bad).is_err());
+        // Nothing was sent: the app's own failure, not the server's 400.
+        assert!(matches!(wire_change(&bad), Err(ApiError::Client(_))));
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::i18n::{self, texts};
 use crate::model::GroupId;
+use crate::model::search::SearchRule;
 use crate::model::selection::Selection;
 use crate::pages::groups::customer_select_grid::{
     CustomerSelectGrid, CustomerSource, GridHandle, SelectGridTexts,
@@ -36,7 +37,8 @@ fn deselect_bar(marked: RwSignal<Selection>, members: Option<u64>, grid: GridHan
                         marked.update(|m| m.clear());
                     } else {
                         let n = member_count.get_untracked().unwrap_or(0);
-                        marked.update(|m| m.select_all("", n));
+                        // "" matches every member, whatever the backend's rule.
+                        marked.update(|m| m.select_all("", n, SearchRule::default()));
                     }
                 }>
                 {move || if all_marked() { t.undo_deselect_all } else { t.deselect_all }}

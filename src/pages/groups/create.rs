@@ -1,9 +1,12 @@
 //! Add a Customer Group (`/customer-groups/new`): the wizard with the customer picker;
-//! Save creates the group and its members in one call, then the list.
+//! Save creates the group and its members, then the list. On a backend that needs
+//! several requests, a save that created the group but not all its members hands the
+//! rest of the selection to the new group's edit page (as its draft), where Save sends
+//! only the rest.
 
-use crate::api::{CustomerScope, SharedBackend};
+use crate::api::{ApiError, CustomerScope, PartialChange, SaveProgress, SharedBackend};
 use crate::components::page_header::PageHeader;
-use crate::i18n::texts;
+use crate::i18n::{self, texts};
 use crate::model::GroupInput;
 use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
@@ -33,31 +36,50 @@ pub fn GroupCreatePage() -> impl IntoView {
     let draft = use_group_draft(GroupDraft::key(None), form, selection, unused_unassign);
 
     let draft_key = GroupDraft::key(None);
+    let progress = RwSignal::new(None::<SaveProgress>);
     let save = Action::new_local(move |(input, change): &(GroupInput, MembershipChange)| {
         let (b, input, change) = (backend.clone(), input.clone(), change.clone());
         let key = draft_key.clone();
         async move {
-            let created = b.create_group(&input, &change).await;
+            progress.set(None);
+            let report = |p: SaveProgress| progress.set(Some(p));
+            let created = b.create_group(&input, &change, &report).await;
             // Here, not in the page's effect: the save may finish after the page is gone.
-            if created.is_ok() {
-                drafts::clear(&key);
+            match &created {
+                Ok(_) => drafts::clear(&key),
+                Err(ApiError::Partial(p)) => hand_over_rest(&key, selection, p),
+                Err(_) => {}
             }
             created
         }
     });
+    let go = move |to: String| {
+        navigate(
+            &to,
+            NavigateOptions {
+                resolve: false,
+                ..Default::default()
+            },
+        )
+    };
     Effect::new(move |_| match save.value().get() {
         Some(Ok(_)) => {
             draft.finish();
             Notifications::expect().success(t.created_ok);
-            navigate(
-                &paths.list(),
-                NavigateOptions {
-                    resolve: false,
-                    ..Default::default()
-                },
-            );
+            go(paths.list());
         }
-        Some(Err(e)) => report_save_error(form, select_tab, &e),
+        Some(Err(e)) => {
+            if let ApiError::Partial(p) = &e
+                && let Some(group) = &p.group
+            {
+                draft.finish();
+                let detail = i18n::created_partly(&group.name, &e.user_message());
+                Notifications::expect().error(detail);
+                go(format!("{}?tab=customers", paths.edit(&group.id)));
+            } else {
+                report_save_error(form, select_tab, &e);
+            }
+        }
         None => {}
     });
     let on_save = Callback::new(move |_| {
@@ -72,8 +94,22 @@ pub fn GroupCreatePage() -> impl IntoView {
             form.set(GroupForm::new());
             selection.set(Selection::default());
         })/>
-        <GroupWizard form=form saving=save.pending() on_save=on_save>
+        <GroupWizard form=form saving=save.pending() progress=progress on_save=on_save>
             <CustomerPicker scope=CustomerScope::All selection=selection prefix="c_" empty_text=t.customers_empty/>
         </GroupWizard>
     }
+}
+
+/// After a save that created the group but assigned only part of the selection: the
+/// rest becomes the new group's edit draft, and the Add draft is gone.
+fn hand_over_rest(add_key: &str, selection: RwSignal<Selection>, p: &PartialChange) {
+    let Some(group) = &p.group else { return };
+    let mut rest = selection.get_untracked();
+    rest.forget(&p.applied.assigned);
+    let draft = GroupDraft {
+        to_assign: rest,
+        ..Default::default()
+    };
+    drafts::store(&GroupDraft::key(Some(group.id.as_str())), &draft);
+    drafts::clear(add_key);
 }

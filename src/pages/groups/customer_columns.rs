@@ -3,24 +3,19 @@
 
 use crate::components::data_grid::Column;
 use crate::i18n::texts;
-use crate::model::Customer;
-use crate::model::query::SortFields;
+use crate::model::{Customer, SortKey};
 
-/// Sortable fields of customer grids; `id` is the default.
-pub const CUSTOMER_SORTS: SortFields = SortFields {
-    keys: &["id", "email", "first_name", "last_name"],
-};
-
-/// ID, Email, First Name, Last Name — all sortable.
+/// ID, Email, First Name, Last Name — each sortable where the backend can.
 pub fn customer_columns() -> Vec<Column<Customer>> {
     let t = texts();
     vec![
         Column::text(t.col_id, |c: &Customer| c.id.to_string())
-            .sort("id")
+            .sort(SortKey::Id)
             .numeric(),
-        Column::text(t.col_email, |c: &Customer| c.email.clone()).sort("email"),
-        Column::text(t.col_first_name, |c: &Customer| c.first_name.clone()).sort("first_name"),
-        Column::text(t.col_last_name, |c: &Customer| c.last_name.clone()).sort("last_name"),
+        Column::text(t.col_email, |c: &Customer| c.email.clone()).sort(SortKey::Email),
+        Column::text(t.col_first_name, |c: &Customer| c.first_name.clone())
+            .sort(SortKey::FirstName),
+        Column::text(t.col_last_name, |c: &Customer| c.last_name.clone()).sort(SortKey::LastName),
     ]
 }
 

@@ -1,7 +1,7 @@
 //! The Customers tab's grid of customers to assign: select on any page, by search,
 //! or "all N matching"; the selection is listed below, each entry removable.
 
-use crate::api::CustomerScope;
+use crate::api::{Capabilities, CustomerScope, SelectAllMatching, SharedBackend};
 use crate::i18n::{self, texts};
 use crate::model::selection::Selection;
 use crate::pages::groups::customer_select_grid::{
@@ -10,10 +10,32 @@ use crate::pages::groups::customer_select_grid::{
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// "3 selected · Select all 1,234 matching".
-fn select_bar(selection: RwSignal<Selection>, grid: GridHandle) -> AnyView {
+/// "3 selected · Select all 1,234 matching", as far as the backend can (with its cap,
+/// or a note that it cannot).
+fn select_bar(
+    selection: RwSignal<Selection>,
+    grid: GridHandle,
+    caps: &'static Capabilities,
+) -> AnyView {
+    let t = texts();
     let GridHandle { query, remote } = grid;
+    let count = move || i18n::n_selected(selection.with(|s| s.count()));
+    let cap = match caps.select_all_matching {
+        SelectAllMatching::Native => u64::MAX,
+        SelectAllMatching::Paged { cap } => cap,
+        SelectAllMatching::Unsupported => {
+            return view! {
+                <div class="cg-selbar">
+                    <span class="cg-selbar__count">{count}</span>
+                    <span class="cg-muted">{t.select_all_unsupported}</span>
+                </div>
+            }
+            .into_any();
+        }
+    };
+    let rule = caps.customer_search;
     let total = move || remote.data.with(|d| d.as_ref().map_or(0, |p| p.total));
+    let over_cap = move || total() > cap;
     // Only when the shown total belongs to the shown search (not while the next page
     // loads), and when it would change something.
     let can_select_all = move || {
@@ -21,20 +43,24 @@ fn select_bar(selection: RwSignal<Selection>, grid: GridHandle) -> AnyView {
         let q = query.with(|q| q.q.clone());
         !remote.loading.get()
             && n > 0
+            && n <= cap
             && selection.with(|s| s.all().is_none_or(|a| a.q != q) || s.count() < n)
     };
     view! {
         <div class="cg-selbar">
-            <span class="cg-selbar__count">{move || i18n::n_selected(selection.with(|s| s.count()))}</span>
+            <span class="cg-selbar__count">{count}</span>
             <button type="button" class="cg-btn cg-btn--link"
                 disabled=move || !can_select_all()
                 on:click=move |_| {
                     let q = query.with_untracked(|q| q.q.clone());
                     let n = total();
-                    selection.update(|s| s.select_all(&q, n));
+                    selection.update(|s| s.select_all(&q, n, rule));
                 }>
                 {move || i18n::select_all_matching(total())}
             </button>
+            <Show when=over_cap>
+                <span class="cg-muted">{i18n::select_all_cap(cap)}</span>
+            </Show>
         </div>
     }
     .into_any()
@@ -53,7 +79,13 @@ pub fn CustomerPicker(
     empty_text: &'static str,
 ) -> impl IntoView {
     let t = texts();
+    let caps = expect_context::<SharedBackend>().capabilities();
+    // A backend that cannot leave the members out lists them too: say so.
+    let members_listed = matches!(scope, CustomerScope::NotIn(_)) && !caps.lists_non_members;
     view! {
+        <Show when=move || members_listed>
+            <p class="cg-muted">{t.members_listed_too}</p>
+        </Show>
         <CustomerSelectGrid
             source=CustomerSource::Customers(scope)
             selection=selection
@@ -68,7 +100,7 @@ pub fn CustomerPicker(
                 testid: "customers-grid",
                 list_testid: "selected-to-assign",
             }
-            toolbar=Arc::new(move |grid| select_bar(selection, grid))
+            toolbar=Arc::new(move |grid| select_bar(selection, grid, caps))
         />
     }
 }

@@ -2,13 +2,13 @@
 //! assign; Assigned customers): rows from the backend, checkboxes over a [`Selection`]
 //! kept by id across pages and searches, a toolbar, and the selected list below.
 
-use crate::api::{CustomerScope, SharedBackend};
+use crate::api::{CustomerScope, Grid, SharedBackend};
 use crate::components::data_grid::{DataGrid, GridSelection};
 use crate::components::selection_list::SelectionList;
 use crate::i18n;
 use crate::model::selection::Selection;
 use crate::model::{Customer, GroupId, ListQuery, Page};
-use crate::pages::groups::customer_columns::{CUSTOMER_SORTS, customer_columns, customer_key};
+use crate::pages::groups::customer_columns::{customer_columns, customer_key};
 use crate::state::remote::Remote;
 use crate::state::url_query::use_list_query;
 use leptos::prelude::*;
@@ -22,6 +22,11 @@ pub enum CustomerSource {
     /// Members of a group.
     Members(GroupId),
 }
+
+/// Bumped when a save changed the group's members but the page stays (a save that went
+/// through in part): the grids load again.
+#[derive(Clone, Copy)]
+pub struct MembersChanged(pub RwSignal<u64>);
 
 /// What a toolbar can read of its grid.
 #[derive(Clone, Copy)]
@@ -72,9 +77,20 @@ pub fn CustomerSelectGrid(
     toolbar: Toolbar,
 ) -> impl IntoView {
     let backend = expect_context::<SharedBackend>();
-    let (query, set_query) = use_list_query(prefix, CUSTOMER_SORTS);
+    let grid = match source {
+        CustomerSource::Customers(_) => Grid::Customers,
+        CustomerSource::Members(_) => Grid::Members,
+    };
+    let sorts = backend.capabilities().sorts(grid);
+    let (query, set_query) = use_list_query(prefix, sorts);
+    let changed = use_context::<MembersChanged>();
     let remote = Remote::new(
-        move || query.get(),
+        move || {
+            if let Some(MembersChanged(n)) = changed {
+                n.track();
+            }
+            query.get()
+        },
         move |q| {
             let (b, source) = (backend.clone(), source.clone());
             async move {
@@ -102,6 +118,7 @@ pub fn CustomerSelectGrid(
             caption=texts.caption
             columns=customer_columns()
             remote=remote
+            sorts=sorts
             query=query
             set_query=set_query
             row_key=customer_key

@@ -3,7 +3,7 @@
 //! keep or unassign (**De-select All**). Save sends only the change, then the view
 //! page. **Delete Customer Group** asks first.
 
-use crate::api::{ApiError, CustomerScope, SharedBackend};
+use crate::api::{ApiError, CustomerScope, SaveProgress, SharedBackend};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::page_header::PageHeader;
 use crate::i18n::{self, texts};
@@ -14,6 +14,7 @@ use crate::model::selection::Selection;
 use crate::model::{Group, GroupId, GroupInput};
 use crate::pages::groups::assigned_customers::AssignedCustomers;
 use crate::pages::groups::customer_picker::CustomerPicker;
+use crate::pages::groups::customer_select_grid::MembersChanged;
 use crate::pages::groups::draft::{DraftNotice, use_group_draft};
 use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
@@ -38,8 +39,27 @@ struct EditSave {
 enum EditSaveError {
     /// Name/description were not saved (nothing was).
     Group(ApiError),
-    /// Name/description were saved, the members were not.
-    Members(ApiError),
+    /// The members were not (all) changed; `bool`: name/description were saved before.
+    Members(ApiError, bool),
+}
+
+/// Takes what a partly applied save did out of the selections, so the next Save sends
+/// only the rest, and has the grids show the group as it is now.
+fn forget_applied(
+    e: &ApiError,
+    to_assign: RwSignal<Selection>,
+    to_unassign: RwSignal<Selection>,
+    members_changed: RwSignal<u64>,
+) {
+    if let ApiError::Partial(p) = e {
+        to_assign.update(|s| s.forget(&p.applied.assigned));
+        if p.applied.replaced {
+            to_unassign.set(Selection::default());
+        } else {
+            to_unassign.update(|s| s.forget(&p.applied.unassigned));
+        }
+        members_changed.update(|n| *n += 1);
+    }
 }
 
 /// The edit page.
@@ -88,9 +108,13 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
 
     let b = backend.clone();
     let draft_key = GroupDraft::key(Some(group.id.as_str()));
+    let progress = RwSignal::new(None::<SaveProgress>);
+    let members_changed = RwSignal::new(0u64);
+    provide_context(MembersChanged(members_changed));
     let save = Action::new_local(move |s: &EditSave| {
         let (b, s, key) = (b.clone(), s.clone(), draft_key.clone());
         async move {
+            progress.set(None);
             if let Some(input) = &s.input {
                 let saved = b
                     .update_group(&s.id, input)
@@ -100,9 +124,12 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
                 saved_group.set(saved);
             }
             if !s.change.is_empty() {
-                b.change_members(&s.id, &s.change)
-                    .await
-                    .map_err(EditSaveError::Members)?;
+                let report = |p: SaveProgress| progress.set(Some(p));
+                if let Err(e) = b.change_members(&s.id, &s.change, &report).await {
+                    // Here, not in the effect: the selection must not be sent twice.
+                    forget_applied(&e, to_assign, to_unassign, members_changed);
+                    return Err(EditSaveError::Members(e, s.input.is_some()));
+                }
             }
             // Here, not in the page's effect: the save may finish after the page is gone.
             drafts::clear(&key);
@@ -125,16 +152,22 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
             );
         }
         Some(Err(EditSaveError::Group(e))) => report_save_error(form, select_tab, &e),
-        Some(Err(EditSaveError::Members(e))) => {
-            Notifications::expect().error(i18n::members_not_saved(&e.user_message()))
+        Some(Err(EditSaveError::Members(e, name_saved))) => {
+            let message = match &e {
+                ApiError::Partial(_) => e.user_message(),
+                _ if name_saved => i18n::members_not_saved(&e.user_message()),
+                _ => e.user_message(),
+            };
+            Notifications::expect().error(message)
         }
         None => {}
     });
     let gid = group.id.clone();
     let on_save = Callback::new(move |_| {
         let input = form.with_untracked(|f| f.is_dirty().then(|| f.input.trimmed()));
-        let change =
+        let mut change =
             MembershipChange::editing(&to_assign.get_untracked(), &to_unassign.get_untracked());
+        change.members_before = saved_group.with_untracked(|g| g.customer_count);
         save.dispatch(EditSave {
             id: gid.clone(),
             input,
@@ -179,7 +212,7 @@ fn EditForm(group: Group, delete_open: RwSignal<bool>) -> impl IntoView {
     });
     view! {
         <DraftNotice control=draft on_discard=discard/>
-        <GroupWizard form=form saving=save.pending() on_save=on_save>
+        <GroupWizard form=form saving=save.pending() progress=progress on_save=on_save>
             <h2 class="cg-panel__title">{t.customers_to_assign}</h2>
             <CustomerPicker scope=CustomerScope::NotIn(group.id.clone()) selection=to_assign prefix="c_" empty_text=t.available_empty/>
             <h2 class="cg-panel__title cg-panel__title--sep">{t.assigned_customers}</h2>

@@ -2,24 +2,19 @@
 //! Created, Customers, Actions; paged, sorted and searched on the server, with the view
 //! in the URL.
 
-use crate::api::SharedBackend;
+use crate::api::{Grid, SharedBackend};
 use crate::components::data_grid::{Column, DataGrid};
 use crate::components::icons::PlusIcon;
 use crate::components::local_time::LocalTime;
+use crate::components::member_count::MemberCountText;
 use crate::components::page_header::PageHeader;
 use crate::i18n::texts;
-use crate::model::Group;
-use crate::model::query::SortFields;
+use crate::model::{Group, SortKey};
 use crate::routes::Paths;
 use crate::state::remote::Remote;
 use crate::state::url_query::use_list_query;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// Sortable fields of the groups list; `id` is the default.
-pub const GROUP_SORTS: SortFields = SortFields {
-    keys: &["id", "name", "created_at"],
-};
 
 /// The list page.
 #[component]
@@ -27,7 +22,9 @@ pub fn GroupListPage() -> impl IntoView {
     let t = texts();
     let backend = expect_context::<SharedBackend>();
     let paths = expect_context::<Paths>();
-    let (query, set_query) = use_list_query("", GROUP_SORTS);
+    let caps = backend.capabilities();
+    let sorts = caps.sorts(Grid::Groups);
+    let (query, set_query) = use_list_query("", sorts);
     let remote = Remote::new(
         move || query.get(),
         move |q| {
@@ -37,36 +34,40 @@ pub fn GroupListPage() -> impl IntoView {
     );
 
     let actions_paths = paths.clone();
-    let columns = vec![
+    // Spryker exposes only uuids: no short number worth a column.
+    let number = caps.group_numbers.then(|| {
         Column::text(t.col_number, |g: &Group| g.id.to_string())
-            .sort("id")
+            .sort(SortKey::Id)
+            .numeric()
+    });
+    let columns = number
+        .into_iter()
+        .chain([
+            Column::text(t.col_name, |g: &Group| g.name.clone()).sort(SortKey::Name),
+            Column::new(t.col_description, |g: &Group| {
+                let d = g.description.clone();
+                let title = d.clone();
+                view! { <span class="cg-clamp" title=title>{d}</span> }.into_any()
+            }),
+            Column::new(t.col_created, |g: &Group| {
+                view! { <LocalTime iso=g.created_at.clone()/> }.into_any()
+            })
+            .sort(SortKey::CreatedAt),
+            Column::new(t.col_customers, |g: &Group| {
+                view! { <MemberCountText count=g.customer_count/> }.into_any()
+            })
             .numeric(),
-        Column::text(t.col_name, |g: &Group| g.name.clone()).sort("name"),
-        Column::new(t.col_description, |g: &Group| {
-            let d = g.description.clone();
-            let title = d.clone();
-            view! { <span class="cg-clamp" title=title>{d}</span> }.into_any()
-        }),
-        Column::new(t.col_created, |g: &Group| {
-            view! { <LocalTime iso=g.created_at.clone()/> }.into_any()
-        })
-        .sort("created_at"),
-        Column::text(t.col_customers, |g: &Group| {
-            g.customer_count
-                .map(crate::i18n::num)
-                .unwrap_or_else(|| t.unknown_count.to_owned())
-        })
-        .numeric(),
-        Column::new(t.col_actions, move |g: &Group| {
-            view! {
-                <span class="cg-row-actions">
-                    <A href=actions_paths.view(&g.id) attr:class="cg-link">{t.view}</A>
-                    <A href=actions_paths.edit(&g.id) attr:class="cg-link">{t.edit}</A>
-                </span>
-            }
-            .into_any()
-        }),
-    ];
+            Column::new(t.col_actions, move |g: &Group| {
+                view! {
+                    <span class="cg-row-actions">
+                        <A href=actions_paths.view(&g.id) attr:class="cg-link">{t.view}</A>
+                        <A href=actions_paths.edit(&g.id) attr:class="cg-link">{t.edit}</A>
+                    </span>
+                }
+                .into_any()
+            }),
+        ])
+        .collect();
 
     let new_href = paths.new_group();
     let empty_href = new_href.clone();
@@ -79,6 +80,7 @@ pub fn GroupListPage() -> impl IntoView {
                 caption=t.customer_groups
                 columns=columns
                 remote=remote
+                sorts=sorts
                 query=query
                 set_query=set_query
                 row_key=|g: &Group| g.id.to_string()

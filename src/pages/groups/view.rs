@@ -2,25 +2,20 @@
 //! description, and its members (#, First Name, Last Name, Gender, **View** to the host
 //! back office's customer page); **Edit Customer Group** top right.
 
-use crate::api::SharedBackend;
+use crate::api::{Grid, SharedBackend};
 use crate::components::data_grid::{Column, DataGrid};
 use crate::components::local_time::LocalTime;
+use crate::components::member_count::MemberCountText;
 use crate::components::page_header::PageHeader;
 use crate::config::Config;
 use crate::i18n::{self, texts};
-use crate::model::query::SortFields;
-use crate::model::{Customer, Gender, Group};
+use crate::model::{Customer, Gender, Group, SortKey};
 use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
 use crate::routes::Paths;
 use crate::state::remote::Remote;
 use crate::state::url_query::use_list_query;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// Sortable fields of the members table.
-pub const MEMBER_SORTS: SortFields = SortFields {
-    keys: &["id", "first_name", "last_name", "gender", "email"],
-};
 
 fn gender_text(g: Gender) -> &'static str {
     let t = texts();
@@ -56,7 +51,9 @@ fn GroupDetails(group: Group) -> impl IntoView {
     let t = texts();
     let backend = expect_context::<SharedBackend>();
     let config = expect_context::<Config>();
-    let (query, set_query) = use_list_query("", MEMBER_SORTS);
+    let caps = backend.capabilities();
+    let sorts = caps.sorts(Grid::Members);
+    let (query, set_query) = use_list_query("", sorts);
     let gid = group.id.clone();
     let members = Remote::new(
         move || query.get(),
@@ -67,14 +64,29 @@ fn GroupDetails(group: Group) -> impl IntoView {
     );
     let columns = vec![
         Column::text(t.col_number, |c: &Customer| c.id.to_string())
-            .sort("id")
+            .sort(SortKey::Id)
             .numeric(),
-        Column::text(t.col_first_name, |c: &Customer| c.first_name.clone()).sort("first_name"),
-        Column::text(t.col_last_name, |c: &Customer| c.last_name.clone()).sort("last_name"),
-        Column::text(t.col_gender, |c: &Customer| {
-            gender_text(c.gender).to_owned()
-        })
-        .sort("gender"),
+        Column::text(t.col_first_name, |c: &Customer| c.first_name.clone())
+            .sort(SortKey::FirstName),
+        Column::text(t.col_last_name, |c: &Customer| c.last_name.clone()).sort(SortKey::LastName),
+        if caps.member_gender {
+            Column::text(t.col_gender, |c: &Customer| {
+                gender_text(c.gender).to_owned()
+            })
+            .sort(SortKey::Gender)
+        } else {
+            // Not "n/a": the backend did not say, which is not the same thing.
+            Column::new(t.col_gender, |_: &Customer| {
+                let t = texts();
+                view! {
+                    <span title=t.gender_not_reported>
+                        <span aria-hidden="true">{t.unknown_count}</span>
+                        <span class="cg-sr-only">{t.gender_not_reported}</span>
+                    </span>
+                }
+                .into_any()
+            })
+        },
         Column::new(t.col_actions, move |c: &Customer| {
             let href = config.customer_url(c.id.as_str(), &c.reference);
             view! { <a class="cg-link" href=href aria-label=i18n::view_customer(&c.display_name())>{t.view}</a> }.into_any()
@@ -90,7 +102,7 @@ fn GroupDetails(group: Group) -> impl IntoView {
             {description}
             <dl class="cg-details__facts">
                 <div><dt>{t.col_created}</dt><dd><LocalTime iso=group.created_at.clone()/></dd></div>
-                <div><dt>{t.col_customers}</dt><dd>{group.customer_count.map(crate::i18n::num).unwrap_or_else(|| t.unknown_count.to_owned())}</dd></div>
+                <div><dt>{t.col_customers}</dt><dd><MemberCountText count=group.customer_count/></dd></div>
             </dl>
         </section>
         <section class="cg-panel">
@@ -99,6 +111,7 @@ fn GroupDetails(group: Group) -> impl IntoView {
                 caption=t.assigned_customers
                 columns=columns
                 remote=members
+                sorts=sorts
                 query=query
                 set_query=set_query
                 row_key=|c: &Customer| c.id.to_string()

@@ -2,9 +2,9 @@
 //! and **Customers**, both clickable at any time, the active tab in the URL (`?tab=`),
 //! and **Save**, which takes the user to the first invalid field instead of saving.
 
-use crate::api::ApiError;
+use crate::api::{ApiError, SaveProgress};
 use crate::components::tabs::{TabList, TabSpec, panel_id, tab_id};
-use crate::i18n::texts;
+use crate::i18n::{self, texts};
 use crate::model::group_form::{GroupForm, Tab};
 use crate::pages::groups::general_tab::{GeneralFields, focus_first_error};
 use crate::state::notifications::Notifications;
@@ -34,19 +34,12 @@ pub fn show_first_error(form: RwSignal<GroupForm>, select: Callback<Tab>) {
     );
 }
 
-/// Shows a failed save: field messages on the fields (and the tab switched to them),
-/// anything else as an error notification. The user's input is untouched.
+/// Shows a failed save: typed field errors on the fields (and the tab switched to
+/// them), anything else as an error notification. The user's input is untouched.
 pub fn report_save_error(form: RwSignal<GroupForm>, select: Callback<Tab>, e: &ApiError) {
     if let ApiError::Validation { fields, .. } = e {
         let mut on_fields = false;
-        form.update(|f| {
-            on_fields = f.apply_server_errors(fields);
-            if let Some((_, m)) = fields.iter().find(|(k, _)| k == "name")
-                && m == texts().name_taken
-            {
-                f.mark_taken(&f.input.name.clone());
-            }
-        });
+        form.update(|f| on_fields = f.apply_server_errors(fields));
         if on_fields {
             show_first_error(form, select);
             return;
@@ -63,6 +56,9 @@ pub fn GroupWizard(
     /// Whether Save is under way.
     #[prop(into)]
     saving: Signal<bool>,
+    /// How far a save that takes several requests has come.
+    #[prop(into)]
+    progress: Signal<Option<SaveProgress>>,
     /// Called by Save when the form is valid.
     on_save: Callback<()>,
     /// The Customers tab.
@@ -107,7 +103,11 @@ pub fn GroupWizard(
                 <button type="button" class="cg-btn cg-btn--primary" disabled=move || saving.get()
                     aria-busy=move || saving.get().to_string() on:click=save>
                     {move || if saving.get() {
-                        view! { <span class="cg-spinner" aria-hidden="true"></span>{t.saving} }.into_any()
+                        let text = match progress.get() {
+                            Some(p) => i18n::saving_progress(p.done, p.total),
+                            None => t.saving.to_owned(),
+                        };
+                        view! { <span class="cg-spinner" aria-hidden="true"></span>{text} }.into_any()
                     } else {
                         t.save.into_any()
                     }}
