@@ -1,23 +1,55 @@
 //! The complete HTTP application: the API under `/api/v1` (permissive CORS, JSON errors),
-//! an 8 MiB request body limit, request tracing and, when a `dist` directory is given, the
-//! built single-page app with client-side-route fallback to `index.html`, compression
-//! (br, gzip) and `Cache-Control: no-cache` on the HTML.
+//! the Spryker dialect under `/spryker/` (bearer token, JSON:API), an 8 MiB request body
+//! limit, request tracing and, when a `dist` directory is given, the built single-page app
+//! with client-side-route fallback to `index.html`, compression (br, gzip) and
+//! `Cache-Control: no-cache` on the HTML.
+//!
+//! `index.html` (asked for directly, as `/`, or as the fallback) is read on every request
+//! and gets the page settings ([`crate::page`]) written onto its `#cg-app` element; it is
+//! answered with a weak `ETag` of the rewritten bytes (and `304 Not Modified` for a
+//! matching `If-None-Match`) instead of the file's `Last-Modified`, so a restart with other
+//! settings is never mistaken for the unchanged file.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
-use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE};
-use axum::http::{HeaderValue, Method, StatusCode};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
+use crate::page::{self, PageSetting};
 use crate::routes::api_router;
+use crate::spryker::{DEMO_TOKEN, spryker_router};
 use crate::state::AppState;
+
+/// What the application serves besides the reference API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppOptions {
+    /// Serve the built app from this directory (with `index.html` fallback).
+    pub dist: Option<PathBuf>,
+    /// The bearer token of the `/spryker/` routes (default [`DEMO_TOKEN`]).
+    pub token: String,
+    /// Attributes written onto `#cg-app` in the served `index.html` (later ones win).
+    pub page_settings: Vec<PageSetting>,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            dist: None,
+            token: DEMO_TOKEN.to_string(),
+            page_settings: Vec::new(),
+        }
+    }
+}
 
 /// Largest accepted request body (8 MiB).
 pub const BODY_LIMIT_BYTES: usize = 8 * 1024 * 1024;
@@ -54,12 +86,76 @@ async fn no_cache_html(mut res: Response) -> Response {
     res
 }
 
-/// Serves the files of `dist`; any path without a file gets `dist/index.html` (200), so
-/// client-side routes such as `/customer-groups/5/edit` load the app.
-fn static_files(dist: PathBuf) -> Router {
-    let index = ServeFile::new(dist.join("index.html"));
-    let files = ServeDir::new(dist).fallback(index);
+/// Where `index.html` is and what to write into it.
+#[derive(Debug, Clone)]
+struct IndexPage {
+    path: PathBuf,
+    settings: Arc<[PageSetting]>,
+}
+
+/// A weak ETag for `bytes` (64-bit FNV-1a and the length).
+fn etag(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("W/\"{hash:016x}-{:x}\"", bytes.len())
+}
+
+/// Whether an `If-None-Match` header matches `tag` (weak comparison, or `*`).
+fn none_match_hits(headers: &HeaderMap, tag: &str) -> bool {
+    let opaque = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    headers
+        .get_all(IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim() == "*" || opaque(t) == opaque(tag))
+}
+
+/// `index.html` with the page settings applied, `ETag` and `no-cache` (304 when the
+/// client's copy is current).
+async fn serve_index(State(page): State<IndexPage>, headers: HeaderMap) -> Response {
+    let html = match tokio::fs::read_to_string(&page.path).await {
+        Ok(html) => html,
+        Err(e) => {
+            tracing::error!(path = %page.path.display(), error = %e, "cannot read index.html");
+            return (StatusCode::NOT_FOUND, "index.html is missing").into_response();
+        }
+    };
+    let html = page::apply(&html, &page.settings).unwrap_or_else(|| {
+        tracing::warn!(
+            path = %page.path.display(),
+            "index.html has no element with id=\"{}\"; page settings not applied",
+            page::APP_ELEMENT_ID
+        );
+        html
+    });
+    let tag = etag(html.as_bytes());
+    let tag_value = HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("W/\"0\""));
+    let no_cache = HeaderValue::from_static("no-cache");
+    if none_match_hits(&headers, &tag) {
+        return (
+            StatusCode::NOT_MODIFIED,
+            [(ETAG, tag_value), (CACHE_CONTROL, no_cache)],
+        )
+            .into_response();
+    }
+    ([(ETAG, tag_value), (CACHE_CONTROL, no_cache)], Html(html)).into_response()
+}
+
+/// Serves the files of `dist`; `/`, `/index.html` and any path without a file get
+/// `dist/index.html` with the page settings applied (200), so client-side routes such as
+/// `/customer-groups/5/edit` load the app.
+fn static_files(dist: PathBuf, settings: Vec<PageSetting>) -> Router {
+    let index = get(serve_index).with_state(IndexPage {
+        path: dist.join("index.html"),
+        settings: settings.into(),
+    });
+    let files = ServeDir::new(dist)
+        .append_index_html_on_directories(false)
+        .fallback(index.clone());
     Router::new()
+        .route("/index.html", index)
         .fallback_service(files)
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(axum::middleware::map_response(no_cache_html))
@@ -78,12 +174,27 @@ async fn no_app() -> Response {
         .into_response()
 }
 
-/// Builds the application router: the API under `/api/v1` and, if `dist` is given, the
-/// static app with `index.html` fallback for every other GET path.
+/// Builds the application router: the API under `/api/v1`, the Spryker dialect under
+/// `/spryker/` (with [`DEMO_TOKEN`]) and, if `dist` is given, the static app with
+/// `index.html` fallback for every other GET path. See [`router_with`].
 pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
-    let api = api_router().with_state(state).layer(cors());
-    let app = match dist {
-        Some(dist) => api.fallback_service(static_files(dist)),
+    router_with(
+        state,
+        AppOptions {
+            dist,
+            ..AppOptions::default()
+        },
+    )
+}
+
+/// Builds the application router as [`router`] does, with the token, app directory and
+/// page settings of `options`.
+pub fn router_with(state: AppState, options: AppOptions) -> Router {
+    let api = api_router().with_state(state.clone()).layer(cors());
+    let spryker = spryker_router(&options.token).with_state(state);
+    let api = api.merge(spryker);
+    let app = match options.dist {
+        Some(dist) => api.fallback_service(static_files(dist, options.page_settings)),
         None => api.fallback(no_app),
     };
     app.layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))

@@ -1,7 +1,13 @@
 //! SQLite storage: opening the database file, connection settings and schema migrations.
 //!
 //! The schema version lives in `PRAGMA user_version`; [`MIGRATIONS`] lists every step in
-//! order and [`migrate`] applies the missing ones, each in its own transaction.
+//! order and [`migrate`] applies the missing ones, each in its own transaction (with foreign
+//! key enforcement off meanwhile, so that a table rebuild does not cascade; violations are
+//! checked before each commit).
+//!
+//! Every customer group has a random, stable `uuid` (lowercase 8-4-4-4-12 hex, version 4
+//! layout) that SQLite fills in when an insert gives none: the public id of the
+//! Spryker-dialect routes, and read-only in the reference API.
 //!
 //! Case-insensitive search and uniqueness use *key* columns that hold the Rust-lowercased
 //! text ([`fold`]), because SQLite's own `lower()`/`NOCASE` only fold ASCII letters:
@@ -53,6 +59,33 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX customer_group_member_customer ON customer_group_member (customer_id);
     "#,
+    // 2: `customer_group.uuid`, random v4 by default (existing groups get one each). SQLite
+    // cannot add a UNIQUE column with a non-constant default, so the table is rebuilt.
+    r#"
+    CREATE TABLE customer_group_v2 (
+        id              INTEGER PRIMARY KEY,
+        uuid            TEXT NOT NULL UNIQUE DEFAULT (
+                            lower(hex(randomblob(4))) || '-' ||
+                            lower(hex(randomblob(2))) || '-4' ||
+                            substr(lower(hex(randomblob(2))), 2) || '-' ||
+                            substr('89ab', 1 + (random() & 3), 1) ||
+                            substr(lower(hex(randomblob(2))), 2) || '-' ||
+                            lower(hex(randomblob(6)))
+                        ),
+        name            TEXT NOT NULL,
+        name_key        TEXT NOT NULL UNIQUE,
+        description     TEXT NOT NULL DEFAULT '',
+        description_key TEXT NOT NULL DEFAULT '',
+        created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    INSERT INTO customer_group_v2 (id, name, name_key, description, description_key, created_at, updated_at)
+        SELECT id, name, name_key, description, description_key, created_at, updated_at
+        FROM customer_group ORDER BY id;
+    DROP TABLE customer_group;
+    ALTER TABLE customer_group_v2 RENAME TO customer_group;
+    CREATE INDEX customer_group_created_at ON customer_group (created_at);
+    "#,
 ];
 
 /// Current time as an RFC 3339 UTC string, as SQL (`strftime`) so that all timestamps come
@@ -88,16 +121,57 @@ pub fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
 
 /// Applies every migration of [`MIGRATIONS`] that the database has not seen yet and returns
 /// the resulting schema version.
+///
+/// Foreign keys are not enforced while migrating (SQLite's documented way to rebuild a
+/// table: otherwise dropping the old `customer_group` would cascade to the memberships);
+/// each migration is checked with `PRAGMA foreign_key_check` before it commits, and the
+/// connection's previous setting is restored afterwards.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<usize> {
-    let mut version = schema_version(conn)?;
+    let version = schema_version(conn)?;
+    if version >= MIGRATIONS.len() {
+        return Ok(version);
+    }
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+    let result = apply_migrations(conn, version);
+    if enforced {
+        conn.execute_batch("PRAGMA foreign_keys = ON")?;
+    }
+    result
+}
+
+/// Applies the migrations from `version` on, one transaction each.
+fn apply_migrations(conn: &mut Connection, mut version: usize) -> rusqlite::Result<usize> {
     while version < MIGRATIONS.len() {
         let tx = conn.transaction()?;
         tx.execute_batch(MIGRATIONS[version])?;
+        let violation: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?;
+        if let Some(table) = violation {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                Some(format!(
+                    "migration {} leaves a foreign key violation in table {table}",
+                    version + 1
+                )),
+            ));
+        }
         version += 1;
         tx.pragma_update(None, "user_version", version as i64)?;
         tx.commit()?;
     }
     Ok(version)
+}
+
+/// Whether `text` is a uuid in the form the server writes: 8-4-4-4-12 lowercase hex digits.
+pub fn is_uuid(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(c),
+        })
 }
 
 /// Lowercases text for the case-insensitive key columns and search terms (full Unicode,
@@ -174,6 +248,73 @@ mod tests {
         assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len());
         assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len());
         assert!(is_empty(&conn).unwrap());
+    }
+
+    // Migration 2 gives existing groups distinct v4-layout uuids and keeps their
+    // memberships (the table rebuild must not cascade); new groups get one by default.
+    #[test]
+    fn migration_2_adds_uuids_and_keeps_members() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        configure(&conn).unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(MIGRATIONS[0]).unwrap();
+        tx.pragma_update(None, "user_version", 1).unwrap();
+        tx.execute_batch(
+            "INSERT INTO customer (id, customer_reference, email, first_name, last_name)
+                 VALUES (1, 'DE--1', 'a@example.com', 'A', 'B');
+             INSERT INTO customer_group (id, name, name_key) VALUES (7, 'VIP', 'vip'), (9, 'B', 'b');
+             INSERT INTO customer_group_member VALUES (7, 1), (9, 1);",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len());
+        let fk: bool = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert!(fk, "foreign keys are enforced again");
+        conn.execute(
+            "INSERT INTO customer_group (name, name_key) VALUES ('C', 'c')",
+            [],
+        )
+        .unwrap();
+        let uuids: Vec<String> = conn
+            .prepare("SELECT uuid FROM customer_group ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(uuids.len(), 3);
+        for u in &uuids {
+            assert!(is_uuid(u), "{u}");
+            assert_eq!(&u[14..15], "4", "{u}");
+            assert!("89ab".contains(&u[19..20]), "{u}");
+        }
+        assert!(uuids[0] != uuids[1] && uuids[1] != uuids[2] && uuids[0] != uuids[2]);
+        let members: i64 = conn
+            .query_row("SELECT count(*) FROM customer_group_member", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(members, 2);
+        // Deleting a group still cascades to its memberships.
+        conn.execute("DELETE FROM customer_group WHERE id = 7", [])
+            .unwrap();
+        let members: i64 = conn
+            .query_row("SELECT count(*) FROM customer_group_member", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(members, 1);
+    }
+
+    // Only the server's uuid form passes.
+    #[test]
+    fn uuid_shape() {
+        assert!(is_uuid("3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b"));
+        assert!(!is_uuid("3F2B8C1E-5D4A-4E6F-9A7B-1C2D3E4F5A6B"));
+        assert!(!is_uuid("3f2b8c1e5d4a4e6f9a7b1c2d3e4f5a6b"));
+        assert!(!is_uuid("1"));
     }
 
     // The search key must fold non-ASCII letters, which SQLite's lower() does not.

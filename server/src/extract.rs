@@ -18,16 +18,24 @@ use crate::query::shorten;
 #[derive(Debug, Clone)]
 pub struct JsonBody<T>(pub T);
 
+/// The media type of a request's `Content-Type` without parameters, lowercased
+/// (`application/json; charset=utf-8` → `application/json`).
+pub fn content_type_essence(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(CONTENT_TYPE)?.to_str().ok()?;
+    Some(
+        value
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase(),
+    )
+}
+
 fn is_json_content_type(headers: &HeaderMap) -> bool {
-    let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+    let Some(essence) = content_type_essence(headers) else {
         return false;
     };
-    let essence = value
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }

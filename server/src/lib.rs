@@ -1,8 +1,14 @@
 //! `cg_server`: the reference REST backend of the Customer Groups admin — axum over SQLite.
 //!
 //! It implements the API contract of `docs/API-CONTRACT.md` under `/api/v1` (documented in
-//! `server/openapi.json`), optionally serves the built app, and can fill its database with
-//! deterministic demo data. Other crates' tests start it with [`spawn`]:
+//! `server/openapi.json`) and, over the same store, the customer-group parts of Spryker's
+//! Back Office API under `/spryker/` (JSON:API, `Authorization: Bearer` with the server's
+//! token, [`DEMO_TOKEN`] unless configured; see [`spryker`] and `docs/SPRYKER-COMPAT.md`).
+//! It optionally serves the built app — writing page settings such as
+//! `data-dialect="spryker"` onto its `#cg-app` element ([`page`]) — and can fill its
+//! database with deterministic demo data. Every customer group has a stable `uuid`, the
+//! group id of the Spryker routes. Other crates' tests start it with [`spawn`] (or
+//! [`spawn_with`] and [`AppOptions`]):
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -19,15 +25,19 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod model;
+pub mod page;
 pub mod query;
 pub mod routes;
 pub mod seed;
 pub mod server;
+pub mod spryker;
 pub mod state;
 pub mod store;
 
-pub use app::router;
+pub use app::{AppOptions, router, router_with};
 pub use error::ApiError;
+pub use page::PageSetting;
 pub use routes::{API_PREFIX, API_ROUTES};
-pub use server::{prepare, spawn};
+pub use server::{prepare, spawn, spawn_with};
+pub use spryker::{DEMO_TOKEN, SPRYKER_PREFIX, SPRYKER_ROUTES};
 pub use state::AppState;

@@ -5,12 +5,13 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cg_server::{prepare, router, seed};
+use cg_server::{AppOptions, DEMO_TOKEN, PageSetting, prepare, router_with, seed};
 use tracing_subscriber::EnvFilter;
 
 /// The `--help` text.
 const USAGE: &str = "\
-cg-server — reference REST backend of the Customer Groups admin (API under /api/v1)
+cg-server — reference REST backend of the Customer Groups admin (API under /api/v1,
+Spryker Back Office dialect under /spryker/)
 
 Usage: cg-server [OPTIONS]
 
@@ -22,6 +23,11 @@ Options:
   --customers N    number of demo customers for --demo (default 1000)
   --fresh          delete the database file first
   --dist DIR       serve the built app from DIR (index.html for client-side routes)
+  --token TOKEN    bearer token the /spryker/ routes require (default cg-demo-token)
+  --page-setting NAME=VALUE
+                   with --dist: write data-NAME=\"VALUE\" onto the element id=\"cg-app\"
+                   of the served index.html (repeatable; NAME matches [a-z][a-z0-9-]*),
+                   e.g. --page-setting dialect=spryker --page-setting api-base-url=/spryker/
   -h, --help       print this help
 
 Logging: set RUST_LOG (e.g. RUST_LOG=cg_server=debug,tower_http=debug; default info).
@@ -37,6 +43,8 @@ struct Args {
     customers: usize,
     fresh: bool,
     dist: Option<PathBuf>,
+    token: String,
+    page_settings: Vec<PageSetting>,
 }
 
 /// Parses the arguments; `Ok(None)` means `--help` was asked for.
@@ -49,6 +57,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         customers: seed::DEFAULT_CUSTOMERS,
         fresh: false,
         dist: None,
+        token: DEMO_TOKEN.to_string(),
+        page_settings: Vec::new(),
     };
     while let Some(arg) = it.next() {
         // Accept both `--opt value` and `--opt=value`.
@@ -81,8 +91,24 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
             }
             "--fresh" => args.fresh = true,
             "--dist" => args.dist = Some(PathBuf::from(value("a directory")?)),
+            "--token" => {
+                args.token = value("a bearer token")?;
+                if args.token.trim().is_empty() || args.token.chars().any(char::is_whitespace) {
+                    return Err("--token must be a non-empty token without white space".into());
+                }
+            }
+            "--page-setting" => {
+                let v = value("NAME=VALUE")?;
+                let setting = v
+                    .parse::<PageSetting>()
+                    .map_err(|e| format!("--page-setting: {e}"))?;
+                args.page_settings.push(setting);
+            }
             other => return Err(format!("unknown argument '{other}'")),
         }
+    }
+    if !args.page_settings.is_empty() && args.dist.is_none() {
+        return Err("--page-setting only applies to the served app: add --dist DIR".into());
     }
     Ok(Some(args))
 }
@@ -104,10 +130,17 @@ async fn run(args: Args) -> Result<(), String> {
     if args.fresh {
         delete_db(&args.db).map_err(|e| format!("cannot delete {}: {e}", args.db.display()))?;
     }
-    if let Some(dist) = &args.dist
-        && !dist.join("index.html").is_file()
-    {
-        return Err(format!("--dist {}: no index.html there", dist.display()));
+    if let Some(dist) = &args.dist {
+        let index = dist.join("index.html");
+        let html = std::fs::read_to_string(&index)
+            .map_err(|_| format!("--dist {}: no index.html there", dist.display()))?;
+        if cg_server::page::apply(&html, &args.page_settings).is_none() {
+            tracing::warn!(
+                "{}: no element with id=\"{}\"; the page settings will not be applied",
+                index.display(),
+                cg_server::page::APP_ELEMENT_ID
+            );
+        }
     }
     let seed_n = args.demo.then_some(args.customers);
     let started = std::time::Instant::now();
@@ -133,8 +166,18 @@ async fn run(args: Args) -> Result<(), String> {
         addr.ip().to_string()
     };
     println!("Serving http://{host}:{}/customer-groups", addr.port());
-    tracing::info!(api = %format!("http://{host}:{}/api/v1", addr.port()), db = %args.db.display(), "ready");
-    axum::serve(listener, router(state, args.dist))
+    tracing::info!(
+        api = %format!("http://{host}:{}/api/v1", addr.port()),
+        spryker = %format!("http://{host}:{}/spryker/", addr.port()),
+        db = %args.db.display(),
+        "ready"
+    );
+    let options = AppOptions {
+        dist: args.dist,
+        token: args.token,
+        page_settings: args.page_settings,
+    };
+    axum::serve(listener, router_with(state, options))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -167,5 +210,41 @@ async fn main() -> ExitCode {
             eprintln!("cg-server: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Option<Args>, String> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    // --token and repeatable --page-setting are read; bad names and a missing --dist are
+    // refused with a message that says why.
+    #[test]
+    fn token_and_page_settings() {
+        let a = parse(&[]).unwrap().unwrap();
+        assert_eq!(a.token, DEMO_TOKEN);
+        let a = parse(&[
+            "--dist",
+            "d",
+            "--token=s3cret",
+            "--page-setting",
+            "dialect=spryker",
+            "--page-setting=api-base-url=/spryker/",
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(a.token, "s3cret");
+        let names: Vec<String> = a.page_settings.iter().map(|s| s.to_string()).collect();
+        assert_eq!(names, ["dialect=spryker", "api-base-url=/spryker/"]);
+        let e = parse(&["--dist", "d", "--page-setting", "Bad=x"]).unwrap_err();
+        assert!(e.contains("'Bad'") && e.contains("lowercase"), "{e}");
+        let e = parse(&["--page-setting", "dialect=spryker"]).unwrap_err();
+        assert!(e.contains("--dist"), "{e}");
+        assert!(parse(&["--token", ""]).is_err());
+        assert!(parse(&["--token"]).is_err());
     }
 }

@@ -16,6 +16,8 @@ pub const MAX_CHANGE_IDS: usize = 100_000;
 pub struct Group {
     /// The id.
     pub id: i64,
+    /// The stable public uuid (lowercase 8-4-4-4-12 hex), assigned at creation; read-only.
+    pub uuid: String,
     /// The name (trimmed, 1–70 characters).
     pub name: String,
     /// The description (trimmed, 0–255 characters, possibly empty).

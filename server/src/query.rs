@@ -41,6 +41,11 @@ impl QueryParams {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Every decoded `(name, value)` pair, in request order.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     /// Like [`get`](Self::get) but treats an empty (after trimming) value as absent.
     pub fn get_non_empty(&self, name: &str) -> Option<&str> {
         self.get(name).map(str::trim).filter(|v| !v.is_empty())

@@ -5,6 +5,9 @@
 //! own stream derived from its id, so the same `n` always gives the same data and the first
 //! `k` customers are the same for every `n ≥ k`. Everything is inserted in one transaction
 //! with prepared statements (100,000 customers take about 3 s even in a debug build).
+//! The demo groups' uuids are deterministic too ([`demo_group_uuid`]), drawn from streams of
+//! their own so that they change nothing else, which keeps the Spryker-dialect URLs of the
+//! demo data stable.
 
 use std::collections::HashSet;
 
@@ -410,6 +413,23 @@ fn demo_customer(id: i64, used_emails: &mut HashSet<String>) -> (NewCustomer, Sp
     (customer, rng)
 }
 
+/// The uuid of the demo group at `index` (0-based): version 4 layout, lowercase
+/// 8-4-4-4-12 hex, from a generator stream of its own.
+pub fn demo_group_uuid(index: usize) -> String {
+    let mut rng =
+        SplitMix64::new(SEED ^ 0x6A09_E667_F3BC_C908 ^ (index as u64).wrapping_mul(0x9E37_79B9));
+    let hi = (rng.next_u64() & !0xF000) | 0x4000;
+    let lo = (rng.next_u64() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        hi >> 32,
+        (hi >> 16) & 0xFFFF,
+        hi & 0xFFFF,
+        lo >> 48,
+        lo & 0xFFFF_FFFF_FFFF
+    )
+}
+
 /// Inserts the demo data (`customers` customers, [`GROUP_COUNT`] groups) into a database
 /// that has none yet, in one transaction, then refreshes the query planner statistics.
 pub fn seed(conn: &mut Connection, customers: usize) -> rusqlite::Result<SeedSummary> {
@@ -417,17 +437,18 @@ pub fn seed(conn: &mut Connection, customers: usize) -> rusqlite::Result<SeedSum
     let mut group_ids = Vec::with_capacity(GROUPS.len());
     {
         let mut stmt = tx.prepare(
-            "INSERT INTO customer_group (name, name_key, description, description_key, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO customer_group (name, name_key, description, description_key, created_at, updated_at, uuid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
-        for g in GROUPS {
+        for (index, g) in GROUPS.iter().enumerate() {
             stmt.execute(params![
                 g.name,
                 fold(g.name),
                 g.description,
                 fold(g.description),
                 g.created_at,
-                g.updated_at
+                g.updated_at,
+                demo_group_uuid(index)
             ])?;
             group_ids.push(tx.last_insert_rowid());
         }
@@ -499,6 +520,19 @@ mod tests {
         let ys: Vec<u64> = (0..4).map(|_| b.next_u64()).collect();
         assert_eq!(xs, ys);
         assert_eq!(SplitMix64::new(0).next_u64(), 0xE220_A839_7B1D_CDAF);
+    }
+
+    // Demo uuids are fixed, distinct and in the server's v4 form.
+    #[test]
+    fn demo_group_uuids_are_fixed() {
+        let all: HashSet<String> = (0..GROUP_COUNT).map(demo_group_uuid).collect();
+        assert_eq!(all.len(), GROUP_COUNT);
+        for u in &all {
+            assert!(db::is_uuid(u), "{u}");
+            assert_eq!(&u[14..15], "4", "{u}");
+            assert!("89ab".contains(&u[19..20]), "{u}");
+        }
+        assert_eq!(demo_group_uuid(0), demo_group_uuid(0));
     }
 
     // Seeding twice must be refused by seed_if_empty, keeping the first data.

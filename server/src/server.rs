@@ -1,6 +1,7 @@
 //! Starting the server: [`prepare`] opens (and optionally seeds) the database, [`spawn`]
 //! runs a complete server on a random local port in a background task — the helper the
-//! app's native tests use.
+//! app's native tests use — and [`spawn_with`] does the same with [`AppOptions`] (bearer
+//! token of `/spryker/`, page settings).
 
 use std::io;
 use std::net::SocketAddr;
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-use crate::app::router;
+use crate::app::{AppOptions, router_with};
 use crate::seed::{self, SeedSummary};
 use crate::state::AppState;
 
@@ -50,10 +51,44 @@ pub async fn spawn(
     seed_customers: Option<usize>,
     dist: Option<PathBuf>,
 ) -> io::Result<(SocketAddr, JoinHandle<()>)> {
+    let options = AppOptions {
+        dist,
+        ..AppOptions::default()
+    };
+    spawn_with(db_path, seed_customers, options).await
+}
+
+/// Like [`spawn`], with the app directory, the `/spryker/` bearer token and the page
+/// settings of `options` (an empty token is refused as `InvalidInput`).
+///
+/// ```no_run
+/// # async fn demo() -> std::io::Result<()> {
+/// use cg_server::{AppOptions, PageSetting};
+/// let options = AppOptions {
+///     token: "secret".into(),
+///     page_settings: vec!["dialect=spryker".parse::<PageSetting>().unwrap()],
+///     ..AppOptions::default()
+/// };
+/// let db = std::env::temp_dir().join("test.db");
+/// let (addr, server) = cg_server::spawn_with(&db, Some(50), options).await?;
+/// let groups = format!("http://{addr}/spryker/customer-groups");
+/// # server.abort(); Ok(()) }
+/// ```
+pub async fn spawn_with(
+    db_path: &Path,
+    seed_customers: Option<usize>,
+    options: AppOptions,
+) -> io::Result<(SocketAddr, JoinHandle<()>)> {
+    if options.token.trim().is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the /spryker/ bearer token must not be empty",
+        ));
+    }
     let (state, _) = prepare(db_path, seed_customers).await?;
     let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
     let addr = listener.local_addr()?;
-    let app = router(state, dist);
+    let app = router_with(state, options);
     let handle = tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
             tracing::error!(error = %e, "server stopped");

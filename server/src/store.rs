@@ -4,20 +4,26 @@
 //!
 //! Id lists travel to SQLite as one JSON array parameter read with `json_each`, which keeps
 //! statements fixed no matter how many ids a request carries.
+//!
+//! Both APIs share these functions: the reference API's endpoints use the complete
+//! operations (`create_group`, `apply_changes`, …); the Spryker dialect (`crate::spryker`)
+//! runs its own transactions over the building blocks (`find_groups`, `name_taken`,
+//! `insert_group`, `customer_ids_by_reference`, `replace_members`, …), which look groups up
+//! by uuid and customers by reference.
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use crate::db::{NOW_SQL, fold};
+use crate::db::{NOW_SQL, SEARCH_KEY_SEPARATOR, fold};
 use crate::error::ApiError;
 use crate::model::{
-    AssignMatching, ChangesResult, CreateGroup, Customer, FieldErrors, Gender, Group,
+    AssignMatching, ChangesResult, CreateGroup, Customer, FieldErrors, Gender, Group, GroupFields,
     MAX_CHANGE_IDS, MembershipChanges, Page, UpdateGroup, check_group_fields, fail_on,
     unknown_ids_message,
 };
-use crate::query::ListQuery;
+use crate::query::{ListQuery, Order};
 
-const GROUP_SELECT: &str = "SELECT g.id, g.name, g.description, g.created_at, g.updated_at,
+const GROUP_SELECT: &str = "SELECT g.id, g.uuid, g.name, g.description, g.created_at, g.updated_at,
         (SELECT count(*) FROM customer_group_member m WHERE m.group_id = g.id)
      FROM customer_group g";
 
@@ -26,11 +32,12 @@ const CUSTOMER_SELECT: &str = "SELECT c.id, c.customer_reference, c.email, c.fir
 fn group_from_row(r: &Row<'_>) -> rusqlite::Result<Group> {
     Ok(Group {
         id: r.get(0)?,
-        name: r.get(1)?,
-        description: r.get(2)?,
-        created_at: r.get(3)?,
-        updated_at: r.get(4)?,
-        customer_count: r.get(5)?,
+        uuid: r.get(1)?,
+        name: r.get(2)?,
+        description: r.get(3)?,
+        created_at: r.get(4)?,
+        updated_at: r.get(5)?,
+        customer_count: r.get(6)?,
     })
 }
 
@@ -50,22 +57,81 @@ fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string())
 }
 
+fn json_texts(texts: &[String]) -> String {
+    serde_json::to_string(texts).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Which rows of a list to answer: the sort key (one of the list function's keys; anything
+/// else sorts by id), the direction and the `LIMIT`/`OFFSET` window. Ties are always broken
+/// by id (in the same direction), so paging is stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    /// The store's sort key, e.g. `name` or `first_name`.
+    pub sort: &'static str,
+    /// The direction.
+    pub order: Order,
+    /// Most rows to answer.
+    pub limit: i64,
+    /// Rows to skip.
+    pub offset: i64,
+}
+
+impl From<&ListQuery> for Slice {
+    fn from(q: &ListQuery) -> Self {
+        Self {
+            sort: q.sort,
+            order: q.order,
+            limit: q.limit(),
+            offset: q.offset(),
+        }
+    }
+}
+
+/// Filters of a group list (all optional, combined with AND).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupFilter {
+    /// Case-insensitive substring of the name or the description.
+    pub q: Option<String>,
+    /// The exact name, ignoring case.
+    pub name: Option<String>,
+}
+
 /// `GET /customer-groups`: one page of groups, searched in name and description.
 pub fn list_groups(
     conn: &Connection,
     q: &ListQuery,
     name: Option<&str>,
 ) -> Result<Page<Group>, ApiError> {
+    let filter = GroupFilter {
+        q: q.q.clone(),
+        name: name.map(str::to_owned),
+    };
+    let (items, total) = find_groups(conn, &filter, &Slice::from(q))?;
+    Ok(Page {
+        items,
+        total,
+        page: q.page,
+        per_page: q.per_page,
+    })
+}
+
+/// The groups matching `f` in the window and order of `slice` (sort keys `id`, `name`,
+/// `created_at`), and how many match in all.
+pub fn find_groups(
+    conn: &Connection,
+    f: &GroupFilter,
+    slice: &Slice,
+) -> Result<(Vec<Group>, i64), ApiError> {
     let mut args: Vec<Value> = Vec::new();
     let mut conds: Vec<String> = Vec::new();
-    if let Some(text) = &q.q {
+    if let Some(text) = &f.q {
         args.push(Value::Text(fold(text)));
         conds.push(format!(
             "(instr(g.name_key, ?{n}) > 0 OR instr(g.description_key, ?{n}) > 0)",
             n = args.len()
         ));
     }
-    if let Some(name) = name {
+    if let Some(name) = &f.name {
         args.push(Value::Text(fold(name)));
         conds.push(format!("g.name_key = ?{}", args.len()));
     }
@@ -79,8 +145,8 @@ pub fn list_groups(
         params_from_iter(args.iter()),
         |r| r.get(0),
     )?;
-    let dir = q.order.sql();
-    let order_by = match q.sort {
+    let dir = slice.order.sql();
+    let order_by = match slice.sort {
         "name" => format!("g.name_key {dir}, g.id {dir}"),
         "created_at" => format!("g.created_at {dir}, g.id {dir}"),
         _ => format!("g.id {dir}"),
@@ -91,18 +157,13 @@ pub fn list_groups(
         n + 1,
         n + 2
     );
-    args.push(Value::Integer(q.limit()));
-    args.push(Value::Integer(q.offset()));
+    args.push(Value::Integer(slice.limit));
+    args.push(Value::Integer(slice.offset));
     let mut stmt = conn.prepare(&sql)?;
     let items = stmt
         .query_map(params_from_iter(args.iter()), group_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page {
-        items,
-        total,
-        page: q.page,
-        per_page: q.per_page,
-    })
+    Ok((items, total))
 }
 
 /// `GET /customer-groups/{id}`.
@@ -114,6 +175,18 @@ pub fn get_group(conn: &Connection, id: i64) -> Result<Group, ApiError> {
     )
     .optional()?
     .ok_or_else(|| ApiError::group_not_found(id))
+}
+
+/// The id of the group with this uuid, if any.
+pub fn group_id_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<i64>, ApiError> {
+    let id = conn
+        .query_row(
+            "SELECT id FROM customer_group WHERE uuid = ?1",
+            [uuid],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(id)
 }
 
 fn group_exists(conn: &Connection, id: i64) -> Result<(), ApiError> {
@@ -138,6 +211,14 @@ fn check_name_free(
     if errors.iter().any(|(k, _)| k == "name") {
         return Ok(());
     }
+    if name_taken(conn, name, except_id)? {
+        errors.push(("name".into(), "Name is already used".into()));
+    }
+    Ok(())
+}
+
+/// Whether another group than `except_id` has this (trimmed) name, ignoring case.
+pub fn name_taken(conn: &Connection, name: &str, except_id: Option<i64>) -> Result<bool, ApiError> {
     let taken: Option<i64> = conn
         .query_row(
             "SELECT id FROM customer_group WHERE name_key = ?1 AND id IS NOT ?2",
@@ -145,10 +226,7 @@ fn check_name_free(
             |r| r.get(0),
         )
         .optional()?;
-    if taken.is_some() {
-        errors.push(("name".into(), "Name is already used".into()));
-    }
-    Ok(())
+    Ok(taken.is_some())
 }
 
 /// The distinct ids of `ids` that are not customers, in first-seen order.
@@ -167,7 +245,29 @@ fn unknown_customers(conn: &Connection, ids: &[i64]) -> Result<Vec<i64>, ApiErro
     Ok(unknown)
 }
 
-fn insert_members(conn: &Connection, group_id: i64, ids: &[i64]) -> Result<i64, ApiError> {
+/// For each of `references` (in order), the id of the customer with that reference, or
+/// `None` when there is none.
+pub fn customer_ids_by_reference(
+    conn: &Connection,
+    references: &[String],
+) -> Result<Vec<Option<i64>>, ApiError> {
+    if references.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id FROM json_each(?1) j
+         LEFT JOIN customer c ON c.customer_reference = j.value
+         ORDER BY j.key",
+    )?;
+    let ids = stmt
+        .query_map([json_texts(references)], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<Option<i64>>>>()?;
+    Ok(ids)
+}
+
+/// Adds the customers `ids` (which must exist) to the group; members already present are
+/// skipped. Returns how many memberships were created.
+pub fn insert_members(conn: &Connection, group_id: i64, ids: &[i64]) -> Result<i64, ApiError> {
     if ids.is_empty() {
         return Ok(0);
     }
@@ -195,17 +295,7 @@ pub fn create_group(conn: &mut Connection, body: CreateGroup) -> Result<Group, A
         errors.push(("customer_ids".into(), unknown_ids_message(&unknown)));
     }
     fail_on(errors)?;
-    tx.execute(
-        "INSERT INTO customer_group (name, name_key, description, description_key)
-         VALUES (?1, ?2, ?3, ?4)",
-        params![
-            fields.name,
-            fold(&fields.name),
-            fields.description,
-            fold(&fields.description)
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = insert_group(&tx, &fields)?;
     insert_members(&tx, id, &ids)?;
     if let Some(m) = &body.assign_matching {
         let matching = matching_non_members(&tx, id, m)?;
@@ -216,19 +306,29 @@ pub fn create_group(conn: &mut Connection, body: CreateGroup) -> Result<Group, A
     Ok(group)
 }
 
-/// `PUT /customer-groups/{id}`: replaces name and description.
-pub fn update_group(conn: &mut Connection, id: i64, body: UpdateGroup) -> Result<Group, ApiError> {
-    let tx = conn.transaction()?;
-    group_exists(&tx, id)?;
-    let mut errors = FieldErrors::new();
-    let fields = check_group_fields(
-        body.name.as_deref(),
-        body.description.as_deref(),
-        &mut errors,
-    );
-    check_name_free(&tx, &fields.name, Some(id), &mut errors)?;
-    fail_on(errors)?;
-    tx.execute(
+/// Inserts a group with already validated fields (SQLite assigns its uuid and timestamps)
+/// and returns its id.
+pub fn insert_group(conn: &Connection, fields: &GroupFields) -> Result<i64, ApiError> {
+    conn.execute(
+        "INSERT INTO customer_group (name, name_key, description, description_key)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            fields.name,
+            fold(&fields.name),
+            fields.description,
+            fold(&fields.description)
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Writes already validated name and description to group `id` and touches `updated_at`.
+pub fn write_group_fields(
+    conn: &Connection,
+    id: i64,
+    fields: &GroupFields,
+) -> Result<(), ApiError> {
+    conn.execute(
         &format!(
             "UPDATE customer_group
              SET name = ?2, name_key = ?3, description = ?4, description_key = ?5,
@@ -243,6 +343,31 @@ pub fn update_group(conn: &mut Connection, id: i64, body: UpdateGroup) -> Result
             fold(&fields.description)
         ],
     )?;
+    Ok(())
+}
+
+/// Sets the group's `updated_at` to now (after a membership change).
+pub fn touch_group(conn: &Connection, id: i64) -> Result<(), ApiError> {
+    conn.execute(
+        &format!("UPDATE customer_group SET updated_at = {NOW_SQL} WHERE id = ?1"),
+        [id],
+    )?;
+    Ok(())
+}
+
+/// `PUT /customer-groups/{id}`: replaces name and description.
+pub fn update_group(conn: &mut Connection, id: i64, body: UpdateGroup) -> Result<Group, ApiError> {
+    let tx = conn.transaction()?;
+    group_exists(&tx, id)?;
+    let mut errors = FieldErrors::new();
+    let fields = check_group_fields(
+        body.name.as_deref(),
+        body.description.as_deref(),
+        &mut errors,
+    );
+    check_name_free(&tx, &fields.name, Some(id), &mut errors)?;
+    fail_on(errors)?;
+    write_group_fields(&tx, id, &fields)?;
     let group = get_group(&tx, id)?;
     tx.commit()?;
     Ok(group)
@@ -258,9 +383,10 @@ pub fn delete_group(conn: &Connection, id: i64) -> Result<(), ApiError> {
 }
 
 /// Which customers a customer list considers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Membership {
     /// Every customer.
+    #[default]
     Any,
     /// Only members of the group.
     InGroup(i64),
@@ -268,21 +394,45 @@ pub enum Membership {
     NotInGroup(i64),
 }
 
-/// Appends the customer search condition for `q` (id exact when numeric, or a
-/// case-insensitive substring of first name, last name or email) to `conds`/`args`.
-fn customer_search(q: &str, conds: &mut Vec<String>, args: &mut Vec<Value>) {
+/// Appends the customer search condition for `q` (a case-insensitive substring of first
+/// name, last name or email, or — with `match_id` — the id when `q` is numeric) to
+/// `conds`/`args`.
+fn customer_search(q: &str, match_id: bool, conds: &mut Vec<String>, args: &mut Vec<Value>) {
     args.push(Value::Text(fold(q)));
     let text = args.len();
-    match q.parse::<i64>() {
-        Ok(id) => {
+    match q.parse::<i64>().ok().filter(|_| match_id) {
+        Some(id) => {
             args.push(Value::Integer(id));
             conds.push(format!(
                 "(c.id = ?{} OR instr(c.search_key, ?{text}) > 0)",
                 text + 1
             ));
         }
-        Err(_) => conds.push(format!("instr(c.search_key, ?{text}) > 0")),
+        None => conds.push(format!("instr(c.search_key, ?{text}) > 0")),
     }
+}
+
+/// SQL for `customer.search_key` after its first separator ("last name, separator,
+/// email", folded); the first name is what precedes the first separator.
+const KEY_REST: &str = "substr(c.search_key, instr(c.search_key, char(31)) + 1)";
+
+/// Filters of a customer list (all optional, combined with AND).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerFilter {
+    /// Which customers are considered (a group's members, or not).
+    pub membership: Membership,
+    /// Case-insensitive substring of first name, last name or email.
+    pub q: Option<String>,
+    /// Whether a numeric `q` also matches the id exactly (the reference API does).
+    pub q_matches_id: bool,
+    /// The exact email, ignoring case.
+    pub email: Option<String>,
+    /// The exact customer reference.
+    pub customer_reference: Option<String>,
+    /// Case-insensitive substring of the first name.
+    pub first_name_contains: Option<String>,
+    /// Case-insensitive substring of the last name.
+    pub last_name_contains: Option<String>,
 }
 
 /// `GET /customers` and `GET /customer-groups/{id}/customers`: one page of customers.
@@ -292,8 +442,33 @@ pub fn list_customers(
     q: &ListQuery,
     membership: Membership,
 ) -> Result<Page<Customer>, ApiError> {
+    let filter = CustomerFilter {
+        membership,
+        q: q.q.clone(),
+        q_matches_id: true,
+        ..CustomerFilter::default()
+    };
+    let (items, total) = find_customers(conn, &filter, &Slice::from(q))?;
+    Ok(Page {
+        items,
+        total,
+        page: q.page,
+        per_page: q.per_page,
+    })
+}
+
+/// The customers matching `f` in the window and order of `slice` (sort keys `id`,
+/// `email`, `first_name`, `last_name` (ignoring ASCII case), `gender`,
+/// `customer_reference`), and how many match in all. The group of `f.membership` must
+/// exist (else 404).
+pub fn find_customers(
+    conn: &Connection,
+    f: &CustomerFilter,
+    slice: &Slice,
+) -> Result<(Vec<Customer>, i64), ApiError> {
     let mut conds: Vec<String> = Vec::new();
     let mut args: Vec<Value> = Vec::new();
+    let membership = f.membership;
     match membership {
         Membership::Any => {}
         Membership::InGroup(g) | Membership::NotInGroup(g) => {
@@ -310,8 +485,35 @@ pub fn list_customers(
             ));
         }
     }
-    if let Some(text) = &q.q {
-        customer_search(text, &mut conds, &mut args);
+    if let Some(text) = &f.q {
+        customer_search(text, f.q_matches_id, &mut conds, &mut args);
+    }
+    if let Some(email) = &f.email {
+        // The key ends with the separator and the folded email.
+        args.push(Value::Text(format!(
+            "{SEARCH_KEY_SEPARATOR}{}",
+            fold(email)
+        )));
+        let n = args.len();
+        conds.push(format!("substr(c.search_key, -length(?{n})) = ?{n}"));
+    }
+    if let Some(reference) = &f.customer_reference {
+        args.push(Value::Text(reference.clone()));
+        conds.push(format!("c.customer_reference = ?{}", args.len()));
+    }
+    if let Some(text) = &f.first_name_contains {
+        args.push(Value::Text(fold(text)));
+        conds.push(format!(
+            "instr(substr(c.search_key, 1, instr(c.search_key, char(31)) - 1), ?{}) > 0",
+            args.len()
+        ));
+    }
+    if let Some(text) = &f.last_name_contains {
+        args.push(Value::Text(fold(text)));
+        conds.push(format!(
+            "instr(substr({KEY_REST}, 1, instr({KEY_REST}, char(31)) - 1), ?{}) > 0",
+            args.len()
+        ));
     }
     let filter = if conds.is_empty() {
         String::new()
@@ -323,12 +525,13 @@ pub fn list_customers(
         params_from_iter(args.iter()),
         |r| r.get(0),
     )?;
-    let dir = q.order.sql();
-    let order_by = match q.sort {
+    let dir = slice.order.sql();
+    let order_by = match slice.sort {
         "email" | "first_name" | "last_name" => {
-            format!("c.{} COLLATE NOCASE {dir}, c.id {dir}", q.sort)
+            format!("c.{} COLLATE NOCASE {dir}, c.id {dir}", slice.sort)
         }
         "gender" => format!("c.gender {dir}, c.id {dir}"),
+        "customer_reference" => format!("c.customer_reference {dir}, c.id {dir}"),
         _ => format!("c.id {dir}"),
     };
     let n = args.len();
@@ -337,18 +540,13 @@ pub fn list_customers(
         n + 1,
         n + 2
     );
-    args.push(Value::Integer(q.limit()));
-    args.push(Value::Integer(q.offset()));
+    args.push(Value::Integer(slice.limit));
+    args.push(Value::Integer(slice.offset));
     let mut stmt = conn.prepare(&sql)?;
     let items = stmt
         .query_map(params_from_iter(args.iter()), customer_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page {
-        items,
-        total,
-        page: q.page,
-        per_page: q.per_page,
-    })
+    Ok((items, total))
 }
 
 /// `GET /customers/{id}`.
@@ -360,6 +558,46 @@ pub fn get_customer(conn: &Connection, id: i64) -> Result<Customer, ApiError> {
     )
     .optional()?
     .ok_or_else(|| ApiError::customer_not_found(id))
+}
+
+/// The customer with this reference, if any.
+pub fn customer_by_reference(
+    conn: &Connection,
+    reference: &str,
+) -> Result<Option<Customer>, ApiError> {
+    let customer = conn
+        .query_row(
+            &format!("{CUSTOMER_SELECT} WHERE c.customer_reference = ?1"),
+            [reference],
+            customer_from_row,
+        )
+        .optional()?;
+    Ok(customer)
+}
+
+/// Makes the customers `ids` (which must exist) the group's complete member set. Returns
+/// (memberships created, memberships removed).
+pub fn replace_members(
+    conn: &Connection,
+    group_id: i64,
+    ids: &[i64],
+) -> Result<(i64, i64), ApiError> {
+    let removed = conn.execute(
+        "DELETE FROM customer_group_member
+         WHERE group_id = ?1 AND customer_id NOT IN (SELECT value FROM json_each(?2))",
+        params![group_id, json_ids(ids)],
+    )? as i64;
+    let added = insert_members(conn, group_id, ids)?;
+    Ok((added, removed))
+}
+
+/// Removes one membership; `false` when the customer was not a member.
+pub fn remove_member(conn: &Connection, group_id: i64, customer_id: i64) -> Result<bool, ApiError> {
+    let n = conn.execute(
+        "DELETE FROM customer_group_member WHERE group_id = ?1 AND customer_id = ?2",
+        [group_id, customer_id],
+    )?;
+    Ok(n > 0)
 }
 
 /// The customers matching `m` (as the customer list searches; empty = everyone), minus
@@ -379,7 +617,7 @@ fn matching_non_members(
         Value::Text(json_ids(m.except.as_deref().unwrap_or_default())),
     ];
     if let Some(text) = m.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        customer_search(text, &mut conds, &mut args);
+        customer_search(text, true, &mut conds, &mut args);
     }
     let sql = format!("SELECT c.id FROM customer c WHERE {}", conds.join(" AND "));
     let mut stmt = conn.prepare(&sql)?;
@@ -437,10 +675,7 @@ pub fn apply_changes(
     let mut assigned = insert_members(&tx, group_id, &assign)?;
     assigned += insert_members(&tx, group_id, &matching)?;
     if assigned + unassigned > 0 {
-        tx.execute(
-            &format!("UPDATE customer_group SET updated_at = {NOW_SQL} WHERE id = ?1"),
-            [group_id],
-        )?;
+        touch_group(&tx, group_id)?;
     }
     let customer_count: i64 = tx.query_row(
         "SELECT count(*) FROM customer_group_member WHERE group_id = ?1",

@@ -86,12 +86,18 @@ pub fn customer_json(id: i64) -> Value {
     })
 }
 
+/// The uuid of fixture group `id` (fixed, in the server's v4 form).
+pub fn fixture_uuid(id: i64) -> String {
+    format!("00000000-0000-4000-8000-{id:012x}")
+}
+
 /// The JSON a fixture group is answered as (before any change).
 pub fn group_json(id: i64) -> Value {
     let (id, name, description, created, updated, members) =
         *GROUPS.iter().find(|g| g.0 == id).unwrap();
     serde_json::json!({
         "id": id,
+        "uuid": fixture_uuid(id),
         "name": name,
         "description": description,
         "created_at": created,
@@ -120,9 +126,9 @@ pub fn write_fixture(path: &Path) {
     }
     for &(id, name, description, created, updated, members) in GROUPS {
         tx.execute(
-            "INSERT INTO customer_group (id, name, name_key, description, description_key, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, name, fold(name), description, fold(description), created, updated],
+            "INSERT INTO customer_group (id, uuid, name, name_key, description, description_key, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, fixture_uuid(id), name, fold(name), description, fold(description), created, updated],
         )
         .unwrap();
         for m in members {
@@ -162,10 +168,23 @@ impl Server {
         seed: Option<usize>,
         dist: Option<PathBuf>,
     ) -> Self {
+        let options = cg_server::AppOptions {
+            dist,
+            ..cg_server::AppOptions::default()
+        };
+        Self::start_with(fill, seed, options).await
+    }
+
+    /// Like [`start`](Self::start), with every option of the app (token, page settings).
+    pub async fn start_with(
+        fill: impl FnOnce(&Path),
+        seed: Option<usize>,
+        options: cg_server::AppOptions,
+    ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("test.db");
         fill(&db);
-        let (addr, handle) = cg_server::spawn(&db, seed, dist).await.unwrap();
+        let (addr, handle) = cg_server::spawn_with(&db, seed, options).await.unwrap();
         Server {
             origin: format!("http://{addr}"),
             db,
@@ -270,7 +289,7 @@ pub fn snapshot(path: &Path) -> String {
     let conn = Connection::open(path).unwrap();
     let mut out = String::new();
     for sql in [
-        "SELECT id || '|' || name || '|' || name_key || '|' || description || '|' || created_at || '|' || updated_at FROM customer_group ORDER BY id",
+        "SELECT id || '|' || uuid || '|' || name || '|' || name_key || '|' || description || '|' || created_at || '|' || updated_at FROM customer_group ORDER BY id",
         "SELECT group_id || ':' || customer_id FROM customer_group_member ORDER BY group_id, customer_id",
         "SELECT id || '|' || customer_reference || '|' || email || '|' || first_name || '|' || last_name || '|' || gender || '|' || search_key FROM customer ORDER BY id",
     ] {

@@ -3,7 +3,7 @@
 use reqwest::Method;
 use serde_json::json;
 
-use crate::common::{Server, assert_timestamp, group_json, ids};
+use crate::common::{Server, assert_timestamp, fixture_uuid, group_json, ids};
 
 // The default list is the contract's Page<Group> with every field exact.
 #[tokio::test(flavor = "multi_thread")]
@@ -132,15 +132,19 @@ async fn create_group_with_members() {
     assert_timestamp(&body["created_at"]);
     assert_eq!(body["created_at"], body["updated_at"]);
     let stamp = body["created_at"].clone();
+    let uuid = body["uuid"].clone();
+    assert!(cg_server::db::is_uuid(uuid.as_str().unwrap()), "{uuid}");
     body["created_at"] = json!("T");
     body["updated_at"] = json!("T");
+    body["uuid"] = json!("U");
     assert_eq!(
         body,
-        json!({"id": 5, "name": "Black Friday", "description": "Deal hunters",
+        json!({"id": 5, "uuid": "U", "name": "Black Friday", "description": "Deal hunters",
                "created_at": "T", "updated_at": "T", "customer_count": 2})
     );
     let (_, got) = s.get("/customer-groups/5").await;
     assert_eq!(got["created_at"], stamp);
+    assert_eq!(got["uuid"], uuid);
     assert_eq!(got["customer_count"], json!(2));
     assert_eq!(s.ids("/customer-groups/5/customers").await, vec![5, 7]);
     assert_eq!(
@@ -227,5 +231,47 @@ async fn delete_group_cascades() {
         s.call(Method::DELETE, "/customer-groups/2", None).await.0,
         404,
         "deleting twice"
+    );
+}
+
+// Every group has a read-only uuid: fixed for existing groups, random and distinct for new
+// ones, kept across renames, and ignored when a client sends one.
+#[tokio::test(flavor = "multi_thread")]
+async fn groups_have_read_only_uuids() {
+    let s = Server::fixture().await;
+    let (_, list) = s.get("/customer-groups").await;
+    let uuids: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["uuid"].as_str().unwrap())
+        .collect();
+    assert_eq!(uuids, (1..=4).map(fixture_uuid).collect::<Vec<_>>());
+    let (status, a) = s
+        .post(
+            "/customer-groups",
+            json!({"name": "A", "uuid": "00000000-0000-4000-8000-000000000001"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{a}");
+    let (_, b) = s.post("/customer-groups", json!({"name": "B"})).await;
+    let (ua, ub) = (a["uuid"].as_str().unwrap(), b["uuid"].as_str().unwrap());
+    for u in [ua, ub] {
+        assert!(cg_server::db::is_uuid(u), "{u}");
+        assert_eq!(&u[14..15], "4", "version 4 layout: {u}");
+    }
+    assert_ne!(ua, ub);
+    assert_ne!(ua, fixture_uuid(1), "a uuid in the body is ignored");
+    let (status, renamed) = s
+        .put(
+            "/customer-groups/1",
+            json!({"name": "Renamed", "uuid": "00000000-0000-4000-8000-00000000beef"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(renamed["uuid"], json!(fixture_uuid(1)));
+    assert_eq!(
+        s.get("/customer-groups/1").await.1["uuid"],
+        json!(fixture_uuid(1))
     );
 }

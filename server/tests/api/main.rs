@@ -8,4 +8,5 @@ mod customers;
 mod groups;
 mod openapi;
 mod seed;
+mod spryker;
 mod static_files;

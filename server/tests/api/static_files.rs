@@ -1,11 +1,14 @@
-//! Serving the built app: files from `dist`, `index.html` for client-side routes (no-cache),
-//! compression, and the API and its JSON 404 still in front.
+//! Serving the built app: files from `dist`, `index.html` for client-side routes (no-cache,
+//! ETag), page settings written onto `#cg-app`, compression, and the API and its JSON 404
+//! still in front.
 
 use std::path::Path;
 
 use serde_json::json;
 
 use crate::common::{Server, read, write_fixture};
+
+use cg_server::{AppOptions, PageSetting};
 
 const INDEX: &str = "<!doctype html><html><head><title>Customer Groups</title></head><body><div id=\"app\"></div></body></html>\n";
 
@@ -173,4 +176,146 @@ async fn cors_preflight_allows_the_app() {
         .unwrap();
     assert_eq!(res.headers()["access-control-allow-origin"], "*");
     assert_eq!(read(res).await.0, 200);
+}
+
+const APP_INDEX: &str = "<!doctype html><html><head><title>Customer Groups</title></head>\
+<body><div id=\"cg-app\" class=\"root\" data-dialect=\"rest\"></div></body></html>\n";
+
+async fn settings_server(settings: &[&str]) -> (Server, tempfile::TempDir) {
+    let dist = tempfile::tempdir().unwrap();
+    make_dist(dist.path());
+    std::fs::write(dist.path().join("index.html"), APP_INDEX).unwrap();
+    let options = AppOptions {
+        dist: Some(dist.path().to_path_buf()),
+        page_settings: settings
+            .iter()
+            .map(|s| s.parse::<PageSetting>().unwrap())
+            .collect(),
+        ..AppOptions::default()
+    };
+    (Server::start_with(write_fixture, None, options).await, dist)
+}
+
+// Every way index.html is served (/, /index.html, client-side routes) carries the page
+// settings on #cg-app: escaped, replacing an attribute of the same name; other files are
+// untouched.
+#[tokio::test(flavor = "multi_thread")]
+async fn page_settings_are_written_onto_the_app_element() {
+    let (s, _dist) = settings_server(&[
+        "dialect=spryker",
+        "api-base-url=/spryker/",
+        "auth-token=a\"b<c>&'d",
+    ])
+    .await;
+    let expected = APP_INDEX.replace(
+        "<div id=\"cg-app\" class=\"root\" data-dialect=\"rest\">",
+        "<div id=\"cg-app\" class=\"root\" data-dialect=\"spryker\" \
+         data-api-base-url=\"/spryker/\" data-auth-token=\"a&quot;b&lt;c&gt;&amp;&#39;d\">",
+    );
+    for path in [
+        "/",
+        "/index.html",
+        "/customer-groups/5/edit",
+        "/customer-groups?page=2",
+        "/assets/",
+    ] {
+        let res = s
+            .http
+            .get(format!("{}{path}", s.origin))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
+        assert!(res.headers().contains_key("etag"), "{path}");
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}"
+        );
+        assert_eq!(res.text().await.unwrap(), expected, "{path}");
+    }
+    let res = s
+        .http
+        .get(format!("{}/assets/app.js", s.origin))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .starts_with("export function hello")
+    );
+    // Compressed, the rewritten page is the same.
+    let res = s
+        .http
+        .get(format!("{}/customer-groups", s.origin))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+}
+
+// The ETag is that of the rewritten page: a matching If-None-Match is a 304, and other
+// settings (a restart with another token) or a changed file give another ETag.
+#[tokio::test(flavor = "multi_thread")]
+async fn index_etag_follows_the_rewritten_page() {
+    let (a, dist) = settings_server(&["auth-token=one"]).await;
+    let (b, _dist_b) = settings_server(&["auth-token=two"]).await;
+    let etag = |s: &Server, path: &'static str| {
+        let (http, url) = (s.http.clone(), format!("{}{path}", s.origin));
+        async move {
+            let res = http.get(url).send().await.unwrap();
+            res.headers()["etag"].to_str().unwrap().to_string()
+        }
+    };
+    let tag = etag(&a, "/").await;
+    assert_eq!(etag(&a, "/customer-groups/1").await, tag);
+    assert_ne!(etag(&b, "/").await, tag);
+    let res = a
+        .http
+        .get(format!("{}/customer-groups", a.origin))
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 304);
+    assert_eq!(res.headers()["etag"].to_str().unwrap(), tag);
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    let res = b
+        .http
+        .get(format!("{}/customer-groups", b.origin))
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status().as_u16(),
+        200,
+        "other settings: not the cached page"
+    );
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("data-auth-token=\"two\"")
+    );
+    std::fs::write(
+        dist.path().join("index.html"),
+        APP_INDEX.replace("Customer Groups", "New build"),
+    )
+    .unwrap();
+    let res = a
+        .http
+        .get(format!("{}/", a.origin))
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200, "a new build is served");
+    assert!(res.text().await.unwrap().contains("New build"));
 }

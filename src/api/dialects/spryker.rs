@@ -156,6 +156,11 @@ impl<H: Http> SprykerBackend<H> {
         SprykerBackend { http }
     }
 
+    /// The transport.
+    pub fn http(&self) -> &H {
+        &self.http
+    }
+
     async fn get<T: DeserializeOwned>(
         &self,
         path: &str,

@@ -1,0 +1,127 @@
+//! `/spryker/customers` and `/spryker/customers/{customerReference}` (read-only). The
+//! store keeps no salutation, birth date, phone, company or timestamps for customers, so
+//! those attributes read as `"n/a"` or `null`; nobody is anonymized.
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use crate::model::{Customer, Gender};
+use crate::query::{Order, QueryParams};
+use crate::spryker::document::{Document, resource};
+use crate::spryker::error::{SprykerError, codes, shorten};
+use crate::spryker::params::{self, Paging, PathValues};
+use crate::spryker::{SPRYKER_PREFIX, run};
+use crate::state::AppState;
+use crate::store::{self, CustomerFilter, Slice};
+
+/// The resource type of customers.
+pub const KIND: &str = "customers";
+/// Sort fields: (wire name, store sort key); `createdAt` and `registered` order by the
+/// internal id (the order of registration). Without `sort` the order is the internal id.
+pub const SORTS: &[(&str, &str)] = &[
+    ("customerReference", "customer_reference"),
+    ("createdAt", "id"),
+    ("email", "email"),
+    ("firstName", "first_name"),
+    ("lastName", "last_name"),
+    ("registered", "id"),
+];
+/// Exact email filter (ignoring case).
+pub const EMAIL_FILTER: &str = "filter[customers.email]";
+/// Exact customer reference filter.
+pub const REFERENCE_FILTER: &str = "filter[customers.customerReference]";
+/// First name filter (contains, ignoring case).
+pub const FIRST_NAME_FILTER: &str = "filter[customers.firstName]";
+/// Last name filter (contains, ignoring case).
+pub const LAST_NAME_FILTER: &str = "filter[customers.lastName]";
+/// Accepted for compatibility (`true`/`false`); no customer is anonymized.
+pub const INCLUDE_ANONYMIZED_FILTER: &str = "filter[customers.includeAnonymized]";
+
+/// The `self` link of a customer.
+pub fn customer_link(reference: &str) -> String {
+    let encoded: String = form_urlencoded::byte_serialize(reference.as_bytes()).collect();
+    format!("{SPRYKER_PREFIX}/customers/{}", encoded.replace('+', "%20"))
+}
+
+/// A customer as a `customers` resource.
+pub fn customer_resource(c: &Customer) -> Value {
+    let gender = match c.gender {
+        Gender::Male => Some("Male"),
+        Gender::Female => Some("Female"),
+        Gender::Unknown => None,
+    };
+    resource(
+        KIND,
+        &c.customer_reference,
+        json!({
+            "customerReference": c.customer_reference,
+            "email": c.email,
+            "salutation": "n/a",
+            "firstName": c.first_name,
+            "lastName": c.last_name,
+            "gender": gender,
+            "dateOfBirth": null,
+            "phone": null,
+            "company": null,
+            "createdAt": null,
+            "updatedAt": null,
+            "registered": null,
+            "anonymizedAt": null,
+        }),
+        Some(customer_link(&c.customer_reference)),
+    )
+}
+
+/// `GET /spryker/customers`: `q` (email, first or last name), the `filter[customers.…]`
+/// parameters, `sort`, `page[offset]`, `page[limit]`.
+pub async fn list(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Document, SprykerError> {
+    let params = QueryParams::parse(raw.as_deref());
+    let paging = Paging::from_params(&params)?;
+    let (sort, order) = params::sort(&params, SORTS)?.unwrap_or(("id", Order::Asc));
+    params::boolean(&params, INCLUDE_ANONYMIZED_FILTER)?;
+    let filter = CustomerFilter {
+        q: params::text(&params, "q"),
+        email: params::text(&params, EMAIL_FILTER),
+        customer_reference: params::text(&params, REFERENCE_FILTER),
+        first_name_contains: params::text(&params, FIRST_NAME_FILTER),
+        last_name_contains: params::text(&params, LAST_NAME_FILTER),
+        ..CustomerFilter::default()
+    };
+    let slice = Slice {
+        sort,
+        order,
+        limit: paging.sql_limit(),
+        offset: paging.sql_offset(),
+    };
+    let (customers, total) = run(&state, move |c| {
+        Ok(store::find_customers(c, &filter, &slice)?)
+    })
+    .await?;
+    let data = customers.iter().map(customer_resource).collect();
+    let path = format!("{SPRYKER_PREFIX}/customers");
+    Ok(Document::collection(data, total, paging, &path, &params))
+}
+
+/// `GET /spryker/customers/{customerReference}`: 404 [`codes::CUSTOMER_NOT_FOUND`] if
+/// unknown.
+pub async fn get(
+    State(state): State<AppState>,
+    path: PathValues,
+) -> Result<Document, SprykerError> {
+    let reference = path.at(0).to_owned();
+    let customer = run(&state, move |c| {
+        store::customer_by_reference(c, &reference)?.ok_or_else(|| {
+            SprykerError::new(
+                StatusCode::NOT_FOUND,
+                codes::CUSTOMER_NOT_FOUND,
+                format!("Customer '{}' was not found.", shorten(&reference)),
+            )
+        })
+    })
+    .await?;
+    Ok(Document::ok(customer_resource(&customer)))
+}

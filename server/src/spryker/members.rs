@@ -1,0 +1,254 @@
+//! `/spryker/customer-groups/{uuid}/customers`: list a group's members, add members
+//! (`POST`, existing ones skipped), replace the whole set (`PATCH`, `[]` clears) and
+//! remove one (`DELETE …/customers/{customerReference}`). Reference lists hold at most
+//! [`MAX_REFERENCES`] distinct references that must all exist (one 422
+//! [`codes::UNKNOWN_CUSTOMER_REFERENCE`] per unknown one); every write is all or nothing.
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use rusqlite::Connection;
+use serde_json::{Value, json};
+use std::collections::HashSet;
+
+use crate::model::Customer;
+use crate::query::{Order, QueryParams};
+use crate::spryker::body::{WriteBody, pointer};
+use crate::spryker::document::{Document, resource};
+use crate::spryker::error::{ErrorObject, SprykerError, codes, shorten};
+use crate::spryker::groups::find_group;
+use crate::spryker::params::{self, Paging, PathValues};
+use crate::spryker::{SPRYKER_PREFIX, run};
+use crate::state::AppState;
+use crate::store::{self, CustomerFilter, Membership, Slice};
+
+/// The resource type of memberships.
+pub const KIND: &str = "customer-group-customers";
+/// The attribute that lists customer references in write requests.
+pub const REFERENCES: &str = "customerReferences";
+/// Most customer references one request may list.
+pub const MAX_REFERENCES: usize = 1000;
+/// Sort fields: (wire name, store sort key). Without `sort` the order is the internal
+/// customer id.
+pub const SORTS: &[(&str, &str)] = &[
+    ("email", "email"),
+    ("firstName", "first_name"),
+    ("lastName", "last_name"),
+];
+
+/// A member as a `customer-group-customers` resource (id = customer reference).
+pub fn member_resource(c: &Customer) -> Value {
+    resource(
+        KIND,
+        &c.customer_reference,
+        json!({
+            "customerReference": c.customer_reference,
+            "email": c.email,
+            "firstName": c.first_name,
+            "lastName": c.last_name,
+        }),
+        None,
+    )
+}
+
+/// Checks a reference list (non-empty unless `allow_empty`, at most [`MAX_REFERENCES`], no
+/// duplicates) and resolves it to customer ids; every problem is pushed to `errors` (one
+/// [`codes::UNKNOWN_CUSTOMER_REFERENCE`] object per unknown reference, naming it in
+/// `detail` and `meta.customerReference`, with `source.pointer` at its index). The ids
+/// are only meaningful when no error was pushed.
+pub fn resolve_references(
+    conn: &Connection,
+    refs: &[String],
+    allow_empty: bool,
+    errors: &mut Vec<ErrorObject>,
+) -> Result<Vec<i64>, SprykerError> {
+    let list = pointer(REFERENCES);
+    if refs.is_empty() && !allow_empty {
+        errors.push(ErrorObject::invalid(
+            list,
+            format!("'{REFERENCES}' must list at least one customer reference."),
+        ));
+        return Ok(Vec::new());
+    }
+    if refs.len() > MAX_REFERENCES {
+        errors.push(ErrorObject::invalid(
+            list,
+            format!(
+                "'{REFERENCES}' may list at most {MAX_REFERENCES} customer references (got {}).",
+                refs.len()
+            ),
+        ));
+        return Ok(Vec::new());
+    }
+    let mut seen = HashSet::with_capacity(refs.len());
+    let mut shape_ok = true;
+    for (i, r) in refs.iter().enumerate() {
+        if !seen.insert(r.as_str()) {
+            shape_ok = false;
+            errors.push(
+                ErrorObject::invalid(
+                    format!("{list}/{i}"),
+                    format!(
+                        "Customer reference '{}' is listed more than once in '{REFERENCES}'.",
+                        shorten(r)
+                    ),
+                )
+                .meta("customerReference", r.as_str()),
+            );
+        }
+    }
+    if !shape_ok {
+        return Ok(Vec::new());
+    }
+    let found = store::customer_ids_by_reference(conn, refs)?;
+    let mut ids = Vec::with_capacity(refs.len());
+    for (i, (r, id)) in refs.iter().zip(found).enumerate() {
+        match id {
+            Some(id) => ids.push(id),
+            None => errors.push(
+                ErrorObject::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    codes::UNKNOWN_CUSTOMER_REFERENCE,
+                    format!("Customer reference '{}' does not exist.", shorten(r)),
+                )
+                .at(format!("{list}/{i}"))
+                .meta("customerReference", r.as_str()),
+            ),
+        }
+    }
+    Ok(ids)
+}
+
+/// The required `customerReferences` of a membership write (`null` counts as missing).
+fn required_references(body: &WriteBody) -> Result<Vec<String>, SprykerError> {
+    match body.references(REFERENCES) {
+        Ok(Some(Some(refs))) => Ok(refs),
+        Ok(_) => Err(ErrorObject::invalid(
+            pointer(REFERENCES),
+            format!("'{REFERENCES}' is required (an array of customer references)."),
+        )
+        .into()),
+        Err(errors) => Err(SprykerError { errors }),
+    }
+}
+
+/// `GET /spryker/customer-groups/{uuid}/customers`: `q` (email, first or last name),
+/// `sort`, `page[offset]`, `page[limit]`.
+pub async fn list(
+    State(state): State<AppState>,
+    path: PathValues,
+    RawQuery(raw): RawQuery,
+) -> Result<Document, SprykerError> {
+    let uuid = path.at(0).to_owned();
+    let params = QueryParams::parse(raw.as_deref());
+    let paging = Paging::from_params(&params)?;
+    let (sort, order) = params::sort(&params, SORTS)?.unwrap_or(("id", Order::Asc));
+    let q = params::text(&params, "q");
+    let slice = Slice {
+        sort,
+        order,
+        limit: paging.sql_limit(),
+        offset: paging.sql_offset(),
+    };
+    let link_path = format!("{SPRYKER_PREFIX}/customer-groups/{uuid}/customers");
+    let (members, total) = run(&state, move |c| {
+        let id = find_group(c, &uuid)?;
+        let filter = CustomerFilter {
+            membership: Membership::InGroup(id),
+            q,
+            ..CustomerFilter::default()
+        };
+        Ok(store::find_customers(c, &filter, &slice)?)
+    })
+    .await?;
+    let data = members.iter().map(member_resource).collect();
+    Ok(Document::collection(
+        data, total, paging, &link_path, &params,
+    ))
+}
+
+/// `POST /spryker/customer-groups/{uuid}/customers`: adds the listed customers (members
+/// already present are skipped); 204.
+pub async fn add(
+    State(state): State<AppState>,
+    path: PathValues,
+    body: WriteBody,
+) -> Result<StatusCode, SprykerError> {
+    body.expect_type(KIND)?;
+    let uuid = path.at(0).to_owned();
+    run(&state, move |c| write_members(c, &uuid, &body, false)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `PATCH /spryker/customer-groups/{uuid}/customers`: makes the listed customers the
+/// complete member set (`[]` clears the group); 204.
+pub async fn replace(
+    State(state): State<AppState>,
+    path: PathValues,
+    body: WriteBody,
+) -> Result<StatusCode, SprykerError> {
+    body.expect_type(KIND)?;
+    let uuid = path.at(0).to_owned();
+    run(&state, move |c| write_members(c, &uuid, &body, true)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /spryker/customer-groups/{uuid}/customers/{customerReference}`: 204, or 404
+/// [`codes::NOT_A_MEMBER`] when the customer is not a member (or does not exist).
+pub async fn remove(
+    State(state): State<AppState>,
+    path: PathValues,
+) -> Result<StatusCode, SprykerError> {
+    let (uuid, reference) = (path.at(0).to_owned(), path.at(1).to_owned());
+    run(&state, move |c| {
+        let tx = c.transaction()?;
+        let group_id = find_group(&tx, &uuid)?;
+        let customer = store::customer_by_reference(&tx, &reference)?;
+        let removed = match customer {
+            Some(customer) => store::remove_member(&tx, group_id, customer.id)?,
+            None => false,
+        };
+        if !removed {
+            return Err(SprykerError::new(
+                StatusCode::NOT_FOUND,
+                codes::NOT_A_MEMBER,
+                format!(
+                    "Customer '{}' is not a member of customer group '{}'.",
+                    shorten(&reference),
+                    shorten(&uuid)
+                ),
+            ));
+        }
+        store::touch_group(&tx, group_id)?;
+        tx.commit()?;
+        Ok(())
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Adds (`replace == false`) or replaces (`true`) the members of group `uuid`, all or
+/// nothing; touches the group's `updated_at` when something changed.
+fn write_members(
+    conn: &mut Connection,
+    uuid: &str,
+    body: &WriteBody,
+    replace: bool,
+) -> Result<(), SprykerError> {
+    let tx = conn.transaction()?;
+    let group_id = find_group(&tx, uuid)?;
+    let refs = required_references(body)?;
+    let mut errors = Vec::new();
+    let ids = resolve_references(&tx, &refs, replace, &mut errors)?;
+    SprykerError::fail_on(errors)?;
+    let changed = if replace {
+        let (added, removed) = store::replace_members(&tx, group_id, &ids)?;
+        added + removed
+    } else {
+        store::insert_members(&tx, group_id, &ids)?
+    };
+    if changed > 0 {
+        store::touch_group(&tx, group_id)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! The dialect's route table ([`SPRYKER_ROUTES`]) and its router: every route wired to
+//! its handler, JSON:API 404 for other `/spryker/…` paths and 405 for unsupported
+//! methods, all behind the bearer-token check, with CORS (incl. `PATCH`) in front.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, LOCATION};
+use axum::http::{Method, StatusCode, Uri};
+use axum::routing::{MethodRouter, any};
+use tower_http::cors::{Any, CorsLayer};
+
+use crate::spryker::auth::{Token, require_token};
+use crate::spryker::error::{SprykerError, codes};
+use crate::spryker::{customers, groups, members};
+use crate::state::AppState;
+
+const GROUPS: &str = "/spryker/customer-groups";
+const GROUP: &str = "/spryker/customer-groups/{uuid}";
+const MEMBERS: &str = "/spryker/customer-groups/{uuid}/customers";
+const MEMBER: &str = "/spryker/customer-groups/{uuid}/customers/{customerReference}";
+const CUSTOMERS: &str = "/spryker/customers";
+const CUSTOMER: &str = "/spryker/customers/{customerReference}";
+
+/// Every route of the dialect as `(method, path template)`.
+pub const SPRYKER_ROUTES: &[(&str, &str)] = &[
+    ("GET", GROUPS),
+    ("POST", GROUPS),
+    ("GET", GROUP),
+    ("PATCH", GROUP),
+    ("DELETE", GROUP),
+    ("GET", MEMBERS),
+    ("POST", MEMBERS),
+    ("PATCH", MEMBERS),
+    ("DELETE", MEMBER),
+    ("GET", CUSTOMERS),
+    ("GET", CUSTOMER),
+];
+
+/// Adds the handler of `method path` to `mr`; panics on a table entry without a handler.
+fn with_handler(mr: MethodRouter<AppState>, method: &str, path: &str) -> MethodRouter<AppState> {
+    match (method, path) {
+        ("GET", GROUPS) => mr.get(groups::list),
+        ("POST", GROUPS) => mr.post(groups::create),
+        ("GET", GROUP) => mr.get(groups::get),
+        ("PATCH", GROUP) => mr.patch(groups::update),
+        ("DELETE", GROUP) => mr.delete(groups::delete),
+        ("GET", MEMBERS) => mr.get(members::list),
+        ("POST", MEMBERS) => mr.post(members::add),
+        ("PATCH", MEMBERS) => mr.patch(members::replace),
+        ("DELETE", MEMBER) => mr.delete(members::remove),
+        ("GET", CUSTOMERS) => mr.get(customers::list),
+        ("GET", CUSTOMER) => mr.get(customers::get),
+        _ => panic!("SPRYKER_ROUTES lists {method} {path} but no handler is wired for it"),
+    }
+}
+
+/// JSON:API 404 for a `/spryker/…` path that is not a route.
+async fn not_found(method: Method, uri: Uri) -> SprykerError {
+    SprykerError::new(
+        StatusCode::NOT_FOUND,
+        codes::ROUTE_NOT_FOUND,
+        format!("There is no endpoint {method} {}.", uri.path()),
+    )
+}
+
+/// JSON:API 405 for a known path with an unsupported method.
+async fn method_not_allowed(method: Method, uri: Uri) -> SprykerError {
+    SprykerError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        codes::METHOD_NOT_ALLOWED,
+        format!("Method {method} is not allowed on {}.", uri.path()),
+    )
+}
+
+/// CORS for the dialect: any origin, its methods, `Authorization` and `Content-Type`.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PATCH,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
+        .allow_headers([AUTHORIZATION, CONTENT_TYPE])
+        .expose_headers([LOCATION])
+        .max_age(Duration::from_secs(3600))
+}
+
+/// The dialect's router (full paths under `/spryker/`), accepting bearer `token`.
+pub fn spryker_router(token: &str) -> Router<AppState> {
+    let mut paths: Vec<&str> = Vec::new();
+    for (_, path) in SPRYKER_ROUTES {
+        if !paths.contains(path) {
+            paths.push(path);
+        }
+    }
+    let mut router = Router::new();
+    for path in paths {
+        let mr = SPRYKER_ROUTES
+            .iter()
+            .filter(|(_, p)| *p == path)
+            .fold(MethodRouter::new(), |mr, (m, p)| with_handler(mr, m, p));
+        router = router.route(path, mr);
+    }
+    let token = Token(Arc::from(token));
+    router
+        .route("/spryker", any(not_found))
+        .route("/spryker/", any(not_found))
+        .route("/spryker/{*rest}", any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(token, require_token))
+        .layer(cors())
+}

@@ -1,0 +1,1053 @@
+//! The Spryker dialect under `/spryker/`: bearer token, JSON:API documents, every endpoint
+//! and error code, paging links, sorts, search and filters, the 1000-reference cap, and
+//! for every rejected write that the database is unchanged.
+
+use reqwest::Method;
+use reqwest::header::HeaderMap;
+use serde_json::{Value, json};
+
+use crate::common::{CUSTOMERS, Server, fixture_uuid, write_fixture};
+
+const JSONAPI: &str = "application/vnd.api+json";
+
+/// A response: status, JSON body (`Null` when empty) and headers.
+struct Answer {
+    status: u16,
+    body: Value,
+    headers: HeaderMap,
+}
+
+impl Answer {
+    /// The `code`s of an error document.
+    fn codes(&self) -> Vec<&str> {
+        self.body["errors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no errors[]: {}", self.body))
+            .iter()
+            .map(|e| e["code"].as_str().unwrap())
+            .collect()
+    }
+
+    /// The `id`s of a collection's `data`.
+    fn ids(&self) -> Vec<String> {
+        self.body["data"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no data[] ({}): {}", self.status, self.body))
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    /// Asserts one error object with this status and code; returns it.
+    fn error(&self, status: u16, code: &str) -> &Value {
+        assert_eq!(self.status, status, "{}", self.body);
+        assert_eq!(self.codes(), [code], "{}", self.body);
+        let e = &self.body["errors"][0];
+        assert_eq!(e["status"], json!(status.to_string()));
+        assert!(!e["detail"].as_str().unwrap().is_empty());
+        e
+    }
+}
+
+/// Sends a request to `/spryker{path}` with `token` (if any) and an optional JSON:API body.
+async fn send_as(
+    s: &Server,
+    token: Option<&str>,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> Answer {
+    let mut req = s
+        .http
+        .request(method, format!("{}/spryker{path}", s.origin));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    if let Some(b) = body {
+        req = req.header("content-type", JSONAPI).body(b.to_string());
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let text = res.text().await.unwrap();
+    let body = if text.is_empty() {
+        Value::Null
+    } else {
+        assert_eq!(headers["content-type"], JSONAPI, "{status}: {text}");
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"))
+    };
+    Answer {
+        status,
+        body,
+        headers,
+    }
+}
+
+/// Sends with the demo token.
+async fn send(s: &Server, method: Method, path: &str, body: Option<Value>) -> Answer {
+    send_as(s, Some(cg_server::DEMO_TOKEN), method, path, body).await
+}
+
+async fn get(s: &Server, path: &str) -> Answer {
+    send(s, Method::GET, path, None).await
+}
+
+fn group_doc(attributes: Value) -> Value {
+    json!({"data": {"type": "customer-groups", "attributes": attributes}})
+}
+
+fn members_doc(refs: Value) -> Value {
+    json!({"data": {"type": "customer-group-customers", "attributes": {"customerReferences": refs}}})
+}
+
+fn refs(ids: impl IntoIterator<Item = i64>) -> Value {
+    json!(
+        ids.into_iter()
+            .map(|i| format!("DE--{i}"))
+            .collect::<Vec<_>>()
+    )
+}
+
+fn group_path(id: i64) -> String {
+    format!("/customer-groups/{}", fixture_uuid(id))
+}
+
+fn members_path(id: i64) -> String {
+    format!("/customer-groups/{}/customers", fixture_uuid(id))
+}
+
+/// The member references of fixture group `id`, in id order.
+async fn members(s: &Server, id: i64) -> Vec<String> {
+    let a = get(s, &format!("{}?page[limit]=1000", members_path(id))).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    a.ids()
+}
+
+fn r(ids: &[i64]) -> Vec<String> {
+    ids.iter().map(|i| format!("DE--{i}")).collect()
+}
+
+/// The exact resource of fixture group 1.
+fn vip_resource() -> Value {
+    json!({
+        "type": "customer-groups",
+        "id": fixture_uuid(1),
+        "attributes": {"name": "VIP", "description": "Top spenders", "createdAt": "2024-03-01T10:00:00Z"},
+        "links": {"self": format!("/spryker/customer-groups/{}", fixture_uuid(1))}
+    })
+}
+
+// Without a bearer token, with another scheme or with a wrong token every /spryker/
+// request (even to an unknown path, even a write) is a 401 error document.
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_need_the_token() {
+    let s = Server::fixture().await;
+    let before = s.snapshot();
+    let a = send_as(&s, None, Method::GET, "/customer-groups", None).await;
+    a.error(401, "1001");
+    assert!(
+        a.headers["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .starts_with("Bearer")
+    );
+    send_as(&s, Some("wrong"), Method::GET, "/customer-groups", None)
+        .await
+        .error(401, "1002");
+    send_as(&s, None, Method::GET, "/nowhere", None)
+        .await
+        .error(401, "1001");
+    let basic = s
+        .http
+        .get(format!("{}/spryker/customers", s.origin))
+        .header("authorization", "Basic Y2c6ZGVtbw==")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(basic.status().as_u16(), 401);
+    send_as(
+        &s,
+        Some("wrong"),
+        Method::POST,
+        "/customer-groups",
+        Some(group_doc(json!({"name": "Intruders"}))),
+    )
+    .await
+    .error(401, "1002");
+    send_as(&s, None, Method::DELETE, &group_path(1), None)
+        .await
+        .error(401, "1001");
+    assert_eq!(s.snapshot(), before);
+    assert_eq!(get(&s, "/customer-groups").await.status, 200);
+}
+
+// A server started with its own token accepts that one and no longer the demo token; the
+// reference API needs no token.
+#[tokio::test(flavor = "multi_thread")]
+async fn token_is_configurable() {
+    let options = cg_server::AppOptions {
+        token: "s3cret".into(),
+        ..cg_server::AppOptions::default()
+    };
+    let s = Server::start_with(write_fixture, None, options).await;
+    get(&s, "/customers").await.error(401, "1002");
+    let a = send_as(&s, Some("s3cret"), Method::GET, "/customers", None).await;
+    assert_eq!(a.status, 200);
+    assert_eq!(s.get("/customers").await.0, 200);
+    let empty = cg_server::AppOptions {
+        token: " ".into(),
+        ..cg_server::AppOptions::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        cg_server::spawn_with(&dir.path().join("t.db"), None, empty)
+            .await
+            .is_err()
+    );
+}
+
+// The default group list is an exact JSON:API collection: id order, resources without
+// member counts, description null when empty, pagination meta and links.
+#[tokio::test(flavor = "multi_thread")]
+async fn list_groups_is_exact() {
+    let s = Server::fixture().await;
+    let a = get(&s, "/customer-groups").await;
+    assert_eq!(a.status, 200);
+    let uuids: Vec<String> = (1..=4).map(fixture_uuid).collect();
+    assert_eq!(a.ids(), uuids);
+    assert_eq!(a.body["data"][0], vip_resource());
+    assert_eq!(a.body["data"][2]["attributes"]["description"], Value::Null);
+    assert_eq!(
+        a.body["meta"],
+        json!({"pagination": {"numFound": 4, "currentPage": 1, "maxPage": 1, "currentItemsPerPage": 10}})
+    );
+    let first = "/spryker/customer-groups?page[offset]=0&page[limit]=10";
+    assert_eq!(
+        a.body["links"],
+        json!({"self": first, "first": first, "last": first})
+    );
+}
+
+// page[offset]/page[limit] slice the list with numFound, pages and prev/next links;
+// past the end is an empty page; bad values are 400 naming the parameter.
+#[tokio::test(flavor = "multi_thread")]
+async fn list_groups_paging() {
+    let s = Server::fixture().await;
+    let a = get(&s, "/customer-groups?page[limit]=3&q=%20").await;
+    assert_eq!(a.ids().len(), 3);
+    assert_eq!(
+        a.body["meta"]["pagination"],
+        json!({"numFound": 4, "currentPage": 1, "maxPage": 2, "currentItemsPerPage": 3})
+    );
+    let link = |o: u64| format!("/spryker/customer-groups?q=+&page[offset]={o}&page[limit]=3");
+    assert_eq!(
+        a.body["links"],
+        json!({"self": link(0), "first": link(0), "last": link(3), "next": link(3)})
+    );
+    let a = get(&s, "/customer-groups?page%5Boffset%5D=3&page%5Blimit%5D=3").await;
+    assert_eq!(a.ids(), [fixture_uuid(4)]);
+    assert_eq!(a.body["meta"]["pagination"]["currentPage"], json!(2));
+    assert!(a.body["links"].get("next").is_none());
+    assert_eq!(
+        a.body["links"]["prev"],
+        json!("/spryker/customer-groups?page[offset]=0&page[limit]=3")
+    );
+    let a = get(&s, "/customer-groups?page[offset]=2&page[limit]=1").await;
+    assert_eq!(a.ids(), [fixture_uuid(3)]);
+    assert_eq!(
+        a.body["meta"]["pagination"],
+        json!({"numFound": 4, "currentPage": 3, "maxPage": 4, "currentItemsPerPage": 1})
+    );
+    let a = get(&s, "/customer-groups?page[offset]=10").await;
+    assert_eq!(a.status, 200);
+    assert!(a.ids().is_empty());
+    assert_eq!(a.body["meta"]["pagination"]["numFound"], json!(4));
+    assert_eq!(
+        get(&s, "/customer-groups?page[limit]=1000")
+            .await
+            .ids()
+            .len(),
+        4
+    );
+    for (query, param) in [
+        ("page[limit]=0", "page[limit]"),
+        ("page[limit]=1001", "page[limit]"),
+        ("page[limit]=ten", "page[limit]"),
+        ("page[offset]=-1", "page[offset]"),
+        ("page[offset]=x", "page[offset]"),
+    ] {
+        let a = get(&s, &format!("/customer-groups?{query}")).await;
+        let e = a.error(400, "1204");
+        assert!(
+            e["detail"].as_str().unwrap().contains(param),
+            "{query}: {e}"
+        );
+        assert_eq!(e["source"]["parameter"], json!(param));
+    }
+}
+
+// Sorts by name and createdAt in both directions; other fields are 400 1203. q searches
+// name or description, the name filter is exact ignoring case.
+#[tokio::test(flavor = "multi_thread")]
+async fn list_groups_sort_search_and_filter() {
+    let s = Server::fixture().await;
+    let u = |ids: &[i64]| ids.iter().map(|i| fixture_uuid(*i)).collect::<Vec<_>>();
+    for (query, expected) in [
+        ("sort=name", u(&[3, 1, 2, 4])),
+        ("sort=-name", u(&[4, 2, 1, 3])),
+        ("sort=createdAt", u(&[2, 4, 1, 3])),
+        ("sort=-createdAt", u(&[3, 1, 4, 2])),
+        ("q=vip", u(&[1, 4])),
+        ("q=%20SPENDERS%20", u(&[1])),
+        ("q=%C3%A9QUIPE", u(&[4])),
+        ("q=vip&sort=-name", u(&[4, 1])),
+        ("q=nothing", u(&[])),
+        ("filter[customer-groups.name]=vip", u(&[1])),
+        ("filter%5Bcustomer-groups.name%5D=WHOLESALE", u(&[2])),
+        ("filter[customer-groups.name]=VI", u(&[])),
+        ("filter[customer-groups.name]=Top%20spenders", u(&[])),
+        ("filter[customer-groups.name]=VIP&q=staff", u(&[])),
+    ] {
+        let a = get(&s, &format!("/customer-groups?{query}")).await;
+        assert_eq!(a.ids(), expected, "{query}");
+        assert_eq!(
+            a.body["meta"]["pagination"]["numFound"],
+            json!(expected.len()),
+            "{query}"
+        );
+    }
+    for bad in [
+        "id",
+        "created_at",
+        "-id",
+        "email",
+        "name,createdAt",
+        "%2Bname",
+    ] {
+        let a = get(&s, &format!("/customer-groups?sort={bad}")).await;
+        a.error(400, "1203");
+    }
+}
+
+// One group by uuid; unknown uuids and non-uuids are 404 1222.
+#[tokio::test(flavor = "multi_thread")]
+async fn get_group() {
+    let s = Server::fixture().await;
+    let a = get(&s, &group_path(1)).await;
+    assert_eq!(a.status, 200);
+    assert_eq!(a.body, json!({"data": vip_resource()}));
+    for path in [
+        "/customer-groups/00000000-0000-4000-8000-0000000000ff".to_string(),
+        "/customer-groups/1".to_string(),
+        "/customer-groups/not-a-uuid".to_string(),
+        format!("/customer-groups/{}0", fixture_uuid(1)),
+    ] {
+        get(&s, &path).await.error(404, "1222");
+    }
+}
+
+// POST creates the trimmed group with its members (201, Location, the resource); the
+// reference API sees the same group and uuid.
+#[tokio::test(flavor = "multi_thread")]
+async fn create_group() {
+    let s = Server::fixture().await;
+    let a = send(
+        &s,
+        Method::POST,
+        "/customer-groups",
+        Some(group_doc(json!({
+            "name": "  Black Friday ",
+            "description": " Deal hunters ",
+            "customerReferences": ["DE--7", "DE--5"]
+        }))),
+    )
+    .await;
+    assert_eq!(a.status, 201, "{}", a.body);
+    let uuid = a.body["data"]["id"].as_str().unwrap().to_string();
+    assert!(cg_server::db::is_uuid(&uuid), "{uuid}");
+    assert_eq!(
+        a.headers["location"].to_str().unwrap(),
+        format!("/spryker/customer-groups/{uuid}")
+    );
+    let created_at = a.body["data"]["attributes"]["createdAt"].clone();
+    crate::common::assert_timestamp(&created_at);
+    assert_eq!(
+        a.body,
+        json!({"data": {
+            "type": "customer-groups",
+            "id": uuid,
+            "attributes": {"name": "Black Friday", "description": "Deal hunters", "createdAt": created_at},
+            "links": {"self": format!("/spryker/customer-groups/{uuid}")}
+        }})
+    );
+    assert_eq!(
+        get(&s, &format!("/customer-groups/{uuid}")).await.body,
+        a.body
+    );
+    let members = get(&s, &format!("/customer-groups/{uuid}/customers")).await;
+    assert_eq!(members.ids(), r(&[5, 7]));
+    let (_, reference) = s.get("/customer-groups/5").await;
+    assert_eq!(reference["uuid"], json!(uuid));
+    assert_eq!(reference["customer_count"], json!(2));
+
+    // Minimal: no description (null), no members; application/json is accepted too.
+    let res = s
+        .http
+        .post(format!("{}/spryker/customer-groups", s.origin))
+        .bearer_auth(cg_server::DEMO_TOKEN)
+        .json(&group_doc(
+            json!({"name": "Solo", "description": null, "customerReferences": null}),
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 201);
+    let body: Value = serde_json::from_slice(&res.bytes().await.unwrap()).unwrap();
+    assert_eq!(body["data"]["attributes"]["description"], Value::Null);
+    let seventy = "é".repeat(70);
+    let a = send(
+        &s,
+        Method::POST,
+        "/customer-groups",
+        Some(group_doc(
+            json!({"name": seventy, "description": "x".repeat(255), "customerReferences": []}),
+        )),
+    )
+    .await;
+    assert_eq!(a.status, 201, "{}", a.body);
+}
+
+// Every rejected create writes nothing: validation (1221 with a pointer), name taken
+// ignoring case (1223), unknown references (one 1224 per reference), duplicates, wrong
+// types, malformed documents (400 1200).
+#[tokio::test(flavor = "multi_thread")]
+async fn create_group_errors_write_nothing() {
+    let s = Server::fixture().await;
+    let created = send(
+        &s,
+        Method::POST,
+        "/customer-groups",
+        Some(group_doc(json!({"name": "group1"}))),
+    )
+    .await;
+    assert_eq!(created.status, 201);
+    let before = s.snapshot();
+    let post = |attributes: Value| {
+        let s = &s;
+        async move {
+            send(
+                s,
+                Method::POST,
+                "/customer-groups",
+                Some(group_doc(attributes)),
+            )
+            .await
+        }
+    };
+    for (attributes, pointer) in [
+        (json!({}), "/data/attributes/name"),
+        (json!({"name": null}), "/data/attributes/name"),
+        (json!({"name": "   "}), "/data/attributes/name"),
+        (json!({"name": "a".repeat(71)}), "/data/attributes/name"),
+        (json!({"name": 5}), "/data/attributes/name"),
+        (
+            json!({"name": "Fine", "description": "d".repeat(256)}),
+            "/data/attributes/description",
+        ),
+        (
+            json!({"name": "Fine", "description": ["x"]}),
+            "/data/attributes/description",
+        ),
+        (
+            json!({"name": "Fine", "customerReferences": "DE--1"}),
+            "/data/attributes/customerReferences",
+        ),
+        (
+            json!({"name": "Fine", "customerReferences": ["DE--1", 2]}),
+            "/data/attributes/customerReferences/1",
+        ),
+        (
+            json!({"name": "Fine", "customerReferences": ["DE--1", "DE--2", "DE--1"]}),
+            "/data/attributes/customerReferences/2",
+        ),
+    ] {
+        let a = post(attributes.clone()).await;
+        let e = a.error(422, "1221");
+        assert_eq!(e["source"]["pointer"], json!(pointer), "{attributes}: {e}");
+    }
+    // Same name ignoring case and surrounding space.
+    for name in ["Group1", " GROUP1 ", "vip"] {
+        let a = post(json!({"name": name})).await;
+        let e = a.error(422, "1223");
+        assert_eq!(e["source"]["pointer"], json!("/data/attributes/name"));
+    }
+    // Unknown references: one entry each, naming the reference.
+    let a = post(json!({"name": "Fine", "customerReferences": ["DE--1", "XX-1", "DE--2", "XX-2"]}))
+        .await;
+    assert_eq!(a.status, 422);
+    assert_eq!(a.codes(), ["1224", "1224"]);
+    for (e, (reference, index)) in a.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip([("XX-1", 1), ("XX-2", 3)])
+    {
+        assert_eq!(e["status"], json!("422"));
+        assert!(e["detail"].as_str().unwrap().contains(reference), "{e}");
+        assert_eq!(e["meta"]["customerReference"], json!(reference));
+        assert_eq!(
+            e["source"]["pointer"],
+            json!(format!("/data/attributes/customerReferences/{index}"))
+        );
+    }
+    // Several problems at once are all reported.
+    let a =
+        post(json!({"name": "", "description": "d".repeat(300), "customerReferences": ["nope"]}))
+            .await;
+    assert_eq!(a.status, 422);
+    assert_eq!(a.codes(), ["1221", "1221", "1224"]);
+    let a = post(json!({"name": "VIP", "customerReferences": ["nope"]})).await;
+    assert_eq!(a.codes(), ["1223", "1224"]);
+    // Documents that cannot be read are 400.
+    for (content_type, body) in [
+        (JSONAPI, "{\"data\": "),
+        (JSONAPI, "[]"),
+        (JSONAPI, "{}"),
+        (JSONAPI, "{\"data\": {\"attributes\": {\"name\": \"X\"}}}"),
+        (
+            "text/plain",
+            "{\"data\": {\"type\": \"customer-groups\", \"attributes\": {\"name\": \"X\"}}}",
+        ),
+    ] {
+        let res = s
+            .http
+            .post(format!("{}/spryker/customer-groups", s.origin))
+            .bearer_auth(cg_server::DEMO_TOKEN)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 400, "{body}");
+        let v: Value = serde_json::from_slice(&res.bytes().await.unwrap()).unwrap();
+        assert_eq!(v["errors"][0]["code"], json!("1200"), "{body}: {v}");
+    }
+    let a = send(
+        &s,
+        Method::POST,
+        "/customer-groups",
+        Some(json!({"data": {"type": "customers", "attributes": {"name": "X"}}})),
+    )
+    .await;
+    assert_eq!(
+        a.error(400, "1200")["source"]["pointer"],
+        json!("/data/type")
+    );
+    assert_eq!(s.snapshot(), before);
+}
+
+// A group accepts at most 1000 references on create, members on POST and on PATCH.
+#[tokio::test(flavor = "multi_thread")]
+async fn thousand_reference_cap() {
+    let s = Server::start(|_| {}, Some(1001), None).await;
+    let before = s.snapshot();
+    let too_many = refs(1..=1001);
+    let a = send(
+        &s,
+        Method::POST,
+        "/customer-groups",
+        Some(group_doc(
+            json!({"name": "Big", "customerReferences": too_many}),
+        )),
+    )
+    .await;
+    let e = a.error(422, "1221");
+    assert!(e["detail"].as_str().unwrap().contains("1000"), "{e}");
+    assert_eq!(
+        e["source"]["pointer"],
+        json!("/data/attributes/customerReferences")
+    );
+    assert_eq!(s.snapshot(), before);
+    let a = send(
+        &s,
+        Method::POST,
+        "/customer-groups",
+        Some(group_doc(
+            json!({"name": "Big", "customerReferences": refs(1..=1000)}),
+        )),
+    )
+    .await;
+    assert_eq!(a.status, 201, "{}", a.body);
+    let uuid = a.body["data"]["id"].as_str().unwrap().to_string();
+    let path = format!("/customer-groups/{uuid}/customers");
+    let count = |a: Answer| a.body["meta"]["pagination"]["numFound"].clone();
+    assert_eq!(
+        count(get(&s, &format!("{path}?page[limit]=1")).await),
+        json!(1000)
+    );
+
+    let before = s.snapshot();
+    for method in [Method::POST, Method::PATCH] {
+        let a = send(&s, method.clone(), &path, Some(members_doc(refs(1..=1001)))).await;
+        a.error(422, "1221");
+        assert_eq!(s.snapshot(), before, "{method}");
+    }
+    let a = send(&s, Method::PATCH, &path, Some(members_doc(refs(2..=1001)))).await;
+    assert_eq!(a.status, 204, "{}", a.body);
+    let a = send(&s, Method::POST, &path, Some(members_doc(refs(1..=1000)))).await;
+    assert_eq!(a.status, 204, "{}", a.body);
+    assert_eq!(
+        count(get(&s, &format!("{path}?page[limit]=1")).await),
+        json!(1001)
+    );
+}
+
+// PATCH applies only the attributes sent, keeps the uuid, ignores customerReferences,
+// and rejects invalid values, taken names (1223) and unknown groups (1222) writing nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn update_group() {
+    let s = Server::fixture().await;
+    let patch = |path: String, attributes: Value| {
+        let s = &s;
+        async move { send(s, Method::PATCH, &path, Some(group_doc(attributes))).await }
+    };
+    let a = patch(group_path(1), json!({"name": " VIP Gold "})).await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    let mut expected = vip_resource();
+    expected["attributes"]["name"] = json!("VIP Gold");
+    assert_eq!(a.body, json!({"data": expected}));
+    let a = patch(
+        group_path(1),
+        json!({"description": null, "customerReferences": ["unknown", "unknown"]}),
+    )
+    .await;
+    assert_eq!(a.status, 200, "{}", a.body);
+    expected["attributes"]["description"] = Value::Null;
+    assert_eq!(a.body, json!({"data": expected}));
+    assert_eq!(members(&s, 1).await, r(&[1, 2, 3]), "members untouched");
+    // Its own name in another case is fine.
+    let a = patch(
+        group_path(2),
+        json!({"name": "WHOLESALE", "description": "B2B"}),
+    )
+    .await;
+    assert_eq!(a.status, 200);
+    assert_eq!(
+        a.body["data"]["attributes"],
+        json!({"name": "WHOLESALE", "description": "B2B", "createdAt": "2023-05-10T09:00:00Z"})
+    );
+    let (_, reference) = s.get("/customer-groups/2").await;
+    assert_eq!(
+        (reference["name"].clone(), reference["uuid"].clone()),
+        (json!("WHOLESALE"), json!(fixture_uuid(2)))
+    );
+
+    let before = s.snapshot();
+    patch(group_path(1), json!({"name": "wholesale"}))
+        .await
+        .error(422, "1223");
+    patch(group_path(1), json!({"name": null}))
+        .await
+        .error(422, "1221");
+    patch(group_path(1), json!({"name": ""}))
+        .await
+        .error(422, "1221");
+    patch(group_path(1), json!({"description": "d".repeat(256)}))
+        .await
+        .error(422, "1221");
+    patch(
+        "/customer-groups/00000000-0000-4000-8000-0000000000ff".into(),
+        json!({"name": "X"}),
+    )
+    .await
+    .error(404, "1222");
+    let a = send(
+        &s,
+        Method::PATCH,
+        &group_path(1),
+        Some(json!({"data": {"type": "customer-groups", "id": fixture_uuid(2), "attributes": {"name": "X"}}})),
+    )
+    .await;
+    a.error(400, "1200");
+    assert_eq!(s.snapshot(), before);
+}
+
+// DELETE removes the group and its memberships (customers stay); 404 1222 afterwards.
+#[tokio::test(flavor = "multi_thread")]
+async fn delete_group() {
+    let s = Server::fixture().await;
+    let a = send(&s, Method::DELETE, &group_path(2), None).await;
+    assert_eq!((a.status, a.body), (204, Value::Null));
+    get(&s, &group_path(2)).await.error(404, "1222");
+    let snap = s.snapshot();
+    assert!(!snap.lines().any(|l| l.starts_with("2:")), "{snap}");
+    assert!(snap.contains("4:8\n"));
+    assert_eq!(
+        get(&s, "/customers").await.body["meta"]["pagination"]["numFound"],
+        json!(12)
+    );
+    let before = s.snapshot();
+    send(&s, Method::DELETE, &group_path(2), None)
+        .await
+        .error(404, "1222");
+    send(&s, Method::DELETE, "/customer-groups/x", None)
+        .await
+        .error(404, "1222");
+    assert_eq!(s.snapshot(), before);
+}
+
+// The members list: exact resources in id order, q over email/first/last name (never the
+// id), sorts, paging, 1203 and 1222.
+#[tokio::test(flavor = "multi_thread")]
+async fn list_members() {
+    let s = Server::fixture().await;
+    let a = get(&s, &members_path(2)).await;
+    assert_eq!(a.ids(), r(&[2, 4, 6, 8, 10, 12]));
+    assert_eq!(
+        a.body["data"][0],
+        json!({"type": "customer-group-customers", "id": "DE--2", "attributes": {
+            "customerReference": "DE--2", "email": "lukas.mueller@example.com",
+            "firstName": "Lukas", "lastName": "Müller"}})
+    );
+    assert_eq!(a.body["meta"]["pagination"]["numFound"], json!(6));
+    let path = members_path(2);
+    for (query, expected) in [
+        ("q=EXAMPLE.NET", r(&[4])),
+        ("q=m%C3%BCller", r(&[2])),
+        ("q=pri", r(&[10])),
+        ("q=4", r(&[])),
+        ("q=AR", r(&[6, 12])),
+        ("sort=email", r(&[8, 4, 12, 2, 6, 10])),
+        ("sort=-email", r(&[10, 6, 2, 12, 4, 8])),
+        ("sort=firstName", r(&[8, 4, 12, 2, 6, 10])),
+        ("sort=-lastName", r(&[4, 10, 2, 6, 8, 12])),
+        ("sort=lastName&page[offset]=1&page[limit]=2", r(&[8, 6])),
+    ] {
+        assert_eq!(
+            get(&s, &format!("{path}?{query}")).await.ids(),
+            expected,
+            "{query}"
+        );
+    }
+    let a = get(&s, &format!("{path}?page[offset]=4&page[limit]=2&q=e")).await;
+    assert_eq!(
+        a.body["links"]["prev"],
+        json!(format!("/spryker{path}?q=e&page[offset]=2&page[limit]=2"))
+    );
+    for bad in ["id", "gender", "customerReference"] {
+        get(&s, &format!("{path}?sort={bad}"))
+            .await
+            .error(400, "1203");
+    }
+    get(&s, &format!("{path}?page[limit]=1001"))
+        .await
+        .error(400, "1204");
+    get(&s, "/customer-groups/nope/customers")
+        .await
+        .error(404, "1222");
+    assert!(get(&s, &members_path(3)).await.ids().is_empty());
+}
+
+// POST adds members, skipping present ones (idempotent); every rejection writes nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn add_members() {
+    let s = Server::fixture().await;
+    let path = members_path(1);
+    let a = send(
+        &s,
+        Method::POST,
+        &path,
+        Some(members_doc(json!(["DE--3", "DE--5"]))),
+    )
+    .await;
+    assert_eq!((a.status, a.body), (204, Value::Null));
+    assert_eq!(members(&s, 1).await, r(&[1, 2, 3, 5]));
+    let before = s.snapshot();
+    let a = send(
+        &s,
+        Method::POST,
+        &path,
+        Some(members_doc(json!(["DE--5", "DE--1"]))),
+    )
+    .await;
+    assert_eq!(a.status, 204);
+    assert_eq!(s.snapshot(), before, "nothing new: nothing written");
+
+    let post = |doc: Value| {
+        let (s, path) = (&s, path.clone());
+        async move { send(s, Method::POST, &path, Some(doc)).await }
+    };
+    let a = post(members_doc(json!([
+        "DE--6", "ZZ-1", "DE--7", "ZZ-2", "ZZ-3"
+    ])))
+    .await;
+    assert_eq!(a.status, 422);
+    assert_eq!(a.codes(), ["1224", "1224", "1224"]);
+    let named: Vec<&str> = a.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["meta"]["customerReference"].as_str().unwrap())
+        .collect();
+    assert_eq!(named, ["ZZ-1", "ZZ-2", "ZZ-3"]);
+    post(members_doc(json!(["DE--6", "DE--6"])))
+        .await
+        .error(422, "1221");
+    post(members_doc(json!([]))).await.error(422, "1221");
+    post(members_doc(Value::Null)).await.error(422, "1221");
+    post(json!({"data": {"type": "customer-group-customers", "attributes": {}}}))
+        .await
+        .error(422, "1221");
+    post(members_doc(json!([6]))).await.error(422, "1221");
+    post(json!({"data": {"type": "customer-groups", "attributes": {"customerReferences": ["DE--6"]}}}))
+        .await
+        .error(400, "1200");
+    send(
+        &s,
+        Method::POST,
+        "/customer-groups/00000000-0000-4000-8000-0000000000ff/customers",
+        Some(members_doc(json!(["DE--6"]))),
+    )
+    .await
+    .error(404, "1222");
+    assert_eq!(s.snapshot(), before);
+}
+
+// PATCH replaces the whole member set ([] clears it); every rejection writes nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn replace_members() {
+    let s = Server::fixture().await;
+    let path = members_path(2);
+    let a = send(
+        &s,
+        Method::PATCH,
+        &path,
+        Some(members_doc(json!(["DE--5", "DE--2", "DE--1"]))),
+    )
+    .await;
+    assert_eq!((a.status, a.body), (204, Value::Null));
+    assert_eq!(members(&s, 2).await, r(&[1, 2, 5]));
+    assert_eq!(
+        members(&s, 1).await,
+        r(&[1, 2, 3]),
+        "other groups untouched"
+    );
+    let before = s.snapshot();
+    let a = send(
+        &s,
+        Method::PATCH,
+        &path,
+        Some(members_doc(json!(["DE--1", "DE--2", "DE--5"]))),
+    )
+    .await;
+    assert_eq!(a.status, 204);
+    assert_eq!(s.snapshot(), before, "same set: nothing written");
+    for (doc, code) in [
+        (members_doc(json!(["DE--1", "NOPE"])), "1224"),
+        (members_doc(json!(["DE--1", "DE--1"])), "1221"),
+        (members_doc(Value::Null), "1221"),
+        (members_doc(json!("DE--1")), "1221"),
+    ] {
+        send(&s, Method::PATCH, &path, Some(doc))
+            .await
+            .error(422, code);
+    }
+    send(
+        &s,
+        Method::PATCH,
+        "/customer-groups/x/customers",
+        Some(members_doc(json!([]))),
+    )
+    .await
+    .error(404, "1222");
+    assert_eq!(s.snapshot(), before);
+    let a = send(&s, Method::PATCH, &path, Some(members_doc(json!([])))).await;
+    assert_eq!(a.status, 204);
+    assert!(members(&s, 2).await.is_empty());
+    assert_eq!(
+        s.get("/customer-groups/2").await.1["customer_count"],
+        json!(0)
+    );
+}
+
+// DELETE of one member: 204, then 404 1225 (not a member, unknown reference) or 1222.
+#[tokio::test(flavor = "multi_thread")]
+async fn remove_member() {
+    let s = Server::fixture().await;
+    let member = |g: i64, reference: &str| format!("{}/{reference}", members_path(g));
+    let a = send(&s, Method::DELETE, &member(1, "DE--2"), None).await;
+    assert_eq!((a.status, a.body), (204, Value::Null));
+    assert_eq!(members(&s, 1).await, r(&[1, 3]));
+    assert_eq!(members(&s, 2).await, r(&[2, 4, 6, 8, 10, 12]));
+    let before = s.snapshot();
+    for path in [member(1, "DE--2"), member(1, "DE--4"), member(1, "XX-9")] {
+        let e = send(&s, Method::DELETE, &path, None).await;
+        assert!(
+            e.error(404, "1225")["detail"]
+                .as_str()
+                .unwrap()
+                .contains("is not a member"),
+            "{path}"
+        );
+    }
+    send(
+        &s,
+        Method::DELETE,
+        "/customer-groups/00000000-0000-4000-8000-0000000000ff/customers/DE--1",
+        None,
+    )
+    .await
+    .error(404, "1222");
+    assert_eq!(s.snapshot(), before);
+}
+
+// The customers list: exact resources, q, every filter, every sort, paging and errors.
+#[tokio::test(flavor = "multi_thread")]
+async fn list_customers() {
+    let s = Server::fixture().await;
+    let a = get(&s, "/customers").await;
+    assert_eq!(a.ids(), r(&(1..=10).collect::<Vec<_>>()));
+    assert_eq!(
+        a.body["meta"]["pagination"],
+        json!({"numFound": 12, "currentPage": 1, "maxPage": 2, "currentItemsPerPage": 10})
+    );
+    assert_eq!(
+        a.body["links"]["next"],
+        json!("/spryker/customers?page[offset]=10&page[limit]=10")
+    );
+    assert_eq!(
+        a.body["data"][0],
+        json!({"type": "customers", "id": "DE--1", "attributes": {
+            "customerReference": "DE--1", "email": "anna.meyer17@example.com",
+            "salutation": "n/a", "firstName": "Anna", "lastName": "Meyer", "gender": "Female",
+            "dateOfBirth": null, "phone": null, "company": null, "createdAt": null,
+            "updatedAt": null, "registered": null, "anonymizedAt": null},
+            "links": {"self": "/spryker/customers/DE--1"}})
+    );
+    assert_eq!(a.body["data"][1]["attributes"]["gender"], json!("Male"));
+    assert_eq!(a.body["data"][4]["attributes"]["gender"], Value::Null);
+    let all = |query: &str| format!("/customers?page[limit]=100&{query}");
+    let mut by_reference: Vec<i64> = (1..=12).collect();
+    by_reference.sort_by_key(|i| format!("DE--{i}"));
+    let mut by_email: Vec<(&str, i64)> = CUSTOMERS.iter().map(|c| (c.3, c.0)).collect();
+    by_email.sort();
+    let by_email: Vec<i64> = by_email.into_iter().map(|(_, i)| i).collect();
+    for (query, expected) in [
+        ("q=%C3%96ZIL", vec![3]),
+        ("q=example.org", vec![3]),
+        ("q=an", vec![1, 7]),
+        ("q=ar", vec![6, 9, 12]),
+        ("q=7", vec![1, 9]),
+        ("filter[customers.email]=ANNA.MEYER17@EXAMPLE.COM", vec![1]),
+        ("filter[customers.email]=anna.meyer17", vec![]),
+        ("filter[customers.customerReference]=DE--5", vec![5]),
+        ("filter[customers.customerReference]=de--5", vec![]),
+        ("filter[customers.firstName]=AR", vec![6, 9, 12]),
+        ("filter[customers.firstName]=meyer", vec![]),
+        ("filter[customers.lastName]=%C3%B6z", vec![3]),
+        ("filter[customers.lastName]=ber", vec![11]),
+        (
+            "filter[customers.lastName]=e&filter[customers.firstName]=l",
+            vec![2, 11, 12],
+        ),
+        ("filter[customers.includeAnonymized]=true&q=sam", vec![5]),
+        ("filter[customers.includeAnonymized]=false&q=sam", vec![5]),
+        ("sort=customerReference", by_reference.clone()),
+        (
+            "sort=-customerReference",
+            by_reference.iter().rev().copied().collect(),
+        ),
+        ("sort=email", by_email.clone()),
+        ("sort=-email", by_email.iter().rev().copied().collect()),
+        ("sort=firstName&q=ar", vec![12, 6, 9]),
+        ("sort=-lastName&q=ar", vec![9, 6, 12]),
+        ("sort=createdAt&page[limit]=3", vec![1, 2, 3]),
+        ("sort=-createdAt&page[limit]=3", vec![12, 11, 10]),
+        (
+            "sort=-registered&page[limit]=2&page[offset]=1",
+            vec![11, 10],
+        ),
+    ] {
+        let a = get(&s, &all(query)).await;
+        assert_eq!(a.ids(), r(&expected), "{query}");
+    }
+    get(&s, "/customers?sort=id").await.error(400, "1203");
+    get(&s, "/customers?sort=gender").await.error(400, "1203");
+    get(&s, "/customers?filter[customers.includeAnonymized]=maybe")
+        .await
+        .error(400, "1204");
+    get(&s, "/customers?page[limit]=0").await.error(400, "1204");
+}
+
+// One customer by reference; unknown references are 404 1201.
+#[tokio::test(flavor = "multi_thread")]
+async fn get_customer() {
+    let s = Server::fixture().await;
+    let a = get(&s, "/customers/DE--3").await;
+    assert_eq!(a.status, 200);
+    assert_eq!(a.body["data"]["id"], json!("DE--3"));
+    assert_eq!(a.body["data"]["attributes"]["lastName"], json!("Özil"));
+    assert_eq!(
+        a.body["data"]["links"]["self"],
+        json!("/spryker/customers/DE--3")
+    );
+    get(&s, "/customers/DE--99").await.error(404, "1201");
+    get(&s, "/customers/3").await.error(404, "1201");
+}
+
+// Unknown paths are 404 1004 and unsupported methods 405 1005, as JSON:API errors.
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_routes_and_methods() {
+    let s = Server::fixture().await;
+    for path in [
+        "",
+        "/",
+        "/groups",
+        "/customer-groups/x/y",
+        "/customers/DE--1/groups",
+    ] {
+        get(&s, path).await.error(404, "1004");
+    }
+    let before = s.snapshot();
+    for (method, path) in [
+        (Method::PUT, group_path(1)),
+        (Method::DELETE, "/customer-groups".to_string()),
+        (Method::POST, "/customers".to_string()),
+        (Method::DELETE, members_path(1)),
+        (Method::GET, format!("{}/DE--1", members_path(1))),
+    ] {
+        send(&s, method.clone(), &path, None)
+            .await
+            .error(405, "1005");
+    }
+    assert_eq!(s.snapshot(), before);
+}
+
+// Browsers from another origin pass the preflight for PATCH with Authorization (the
+// preflight itself needs no token).
+#[tokio::test(flavor = "multi_thread")]
+async fn cors_preflight_allows_patch() {
+    let s = Server::fixture().await;
+    let res = s
+        .http
+        .request(
+            Method::OPTIONS,
+            format!("{}/spryker{}", s.origin, group_path(1)),
+        )
+        .header("origin", "http://localhost:3000")
+        .header("access-control-request-method", "PATCH")
+        .header(
+            "access-control-request-headers",
+            "authorization,content-type",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    assert!(
+        res.headers()["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .contains("PATCH")
+    );
+}

@@ -1,0 +1,551 @@
+//! The Spryker dialect against the reference server's `/spryker/` routes (real server,
+//! random port, temporary database): the exact request sequences a membership delta
+//! becomes, partial failure and the retry that sends only the rest (the one injected
+//! fault wraps the real transport), typed errors; and the one search rule checked
+//! against both of the server's APIs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use async_trait::async_trait;
+use cg_admin::api::dialects::reference::ReferenceBackend;
+use cg_admin::api::dialects::spryker::{CAPABILITIES, SprykerBackend};
+use cg_admin::api::http::{DEFAULT_TIMEOUT, Http, RawResponse, Transport};
+use cg_admin::api::{ApiError, Backend, CustomerScope, MembershipChange};
+use cg_admin::model::membership::Applied;
+use cg_admin::model::search::SearchRule;
+use cg_admin::model::validation::FieldError;
+use cg_admin::model::{Customer, CustomerId, Group, GroupInput, ListQuery, SortKey};
+use reqwest::Method;
+use std::sync::Mutex;
+
+/// One request as the dialect sent it.
+#[derive(Clone, Debug)]
+struct Sent {
+    method: Method,
+    path: String,
+    refs: Vec<String>,
+}
+
+/// The real transport, recording every request; can fail the n-th write (0-based) with
+/// a 503 without sending it — the one fault a real server does not produce on demand.
+struct Recording {
+    inner: Transport,
+    sent: Mutex<Vec<Sent>>,
+    fail_write: Mutex<Option<usize>>,
+}
+
+impl Recording {
+    fn writes(&self) -> Vec<Sent> {
+        self.sent
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.method != Method::GET)
+            .cloned()
+            .collect()
+    }
+
+    fn shape(&self) -> Vec<String> {
+        self.writes()
+            .iter()
+            .map(|s| match s.method {
+                Method::DELETE => "DELETE".to_owned(),
+                ref m => format!("{m} {}", s.refs.len()),
+            })
+            .collect()
+    }
+
+    fn clear(&self) {
+        self.sent.lock().unwrap().clear();
+    }
+}
+
+fn refs_of(body: &Option<String>) -> Vec<String> {
+    let Some(body) = body else { return Vec::new() };
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    v["data"]["attributes"]["customerReferences"]
+        .as_array()
+        .map(|a| a.iter().map(|r| r.as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+#[async_trait(?Send)]
+impl Http for Recording {
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<String>,
+        content_type: &str,
+    ) -> Result<RawResponse, ApiError> {
+        let writes_before = self.writes().len();
+        self.sent.lock().unwrap().push(Sent {
+            method: method.clone(),
+            path: path.to_owned(),
+            refs: refs_of(&body),
+        });
+        if method != Method::GET && *self.fail_write.lock().unwrap() == Some(writes_before) {
+            return Ok(RawResponse {
+                status: 503,
+                body: String::new(),
+            });
+        }
+        self.inner
+            .send(method, path, query, body, content_type)
+            .await
+    }
+}
+
+struct Fixture {
+    spryker: SprykerBackend<Recording>,
+    reference: ReferenceBackend,
+    _dir: tempfile::TempDir,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl Fixture {
+    fn rec(&self) -> &Recording {
+        self.spryker.http()
+    }
+}
+
+async fn fixture(customers: usize) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let (addr, server) = cg_server::spawn(&dir.path().join("t.db"), Some(customers), None)
+        .await
+        .unwrap();
+    let token = Some(cg_server::DEMO_TOKEN.to_owned());
+    let t = Transport::new(&format!("http://{addr}/spryker/"), token, DEFAULT_TIMEOUT).unwrap();
+    let r = Transport::new(&format!("http://{addr}/api/v1/"), None, DEFAULT_TIMEOUT).unwrap();
+    Fixture {
+        spryker: SprykerBackend::with_http(Recording {
+            inner: t,
+            sent: Mutex::default(),
+            fail_write: Mutex::default(),
+        }),
+        reference: ReferenceBackend::new(r),
+        _dir: dir,
+        server,
+    }
+}
+
+fn refs(range: std::ops::Range<u32>) -> Vec<CustomerId> {
+    range.map(|i| CustomerId(format!("DE--{i}"))).collect()
+}
+
+fn input(name: &str) -> GroupInput {
+    GroupInput {
+        name: name.into(),
+        description: String::new(),
+    }
+}
+
+fn assigning(ids: Vec<CustomerId>) -> MembershipChange {
+    MembershipChange {
+        assign: ids,
+        ..Default::default()
+    }
+}
+
+/// Every member's reference, through the reference API (the database's truth).
+async fn members(f: &Fixture, g: &Group) -> Vec<String> {
+    let number = f
+        .reference
+        .find_group_by_name(&g.name)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut out = Vec::new();
+    let mut q = ListQuery::new(cg_admin::api::dialects::reference::CAPABILITIES.member_sorts)
+        .with_per_page(100);
+    loop {
+        let p = f.reference.list_members(&number, &q).await.unwrap();
+        out.extend(p.items.iter().map(|c| c.reference.clone()));
+        if p.items.is_empty() || out.len() as u64 >= p.total {
+            break;
+        }
+        q = q.with_page(q.page + 1);
+    }
+    out.sort();
+    out
+}
+
+fn sorted(ids: &[CustomerId]) -> Vec<String> {
+    let mut v: Vec<String> = ids.iter().map(|c| c.to_string()).collect();
+    v.sort();
+    v
+}
+
+// 2,500 assignments are three POSTs of at most 1,000; De-select All of the 1,500 left
+// after unassigning is one `PATCH []`; unassigning 3 of 1,500 is three DELETEs.
+#[tokio::test]
+async fn membership_deltas_are_the_fewest_requests() {
+    let f = fixture(2600).await;
+    let b = &f.spryker;
+    let g = b
+        .create_group(&input("Big"), &MembershipChange::default(), &|_| {})
+        .await
+        .unwrap();
+    f.rec().clear();
+    b.change_members(&g.id, &assigning(refs(1..2501)), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(f.rec().shape(), ["POST 1000", "POST 1000", "POST 500"]);
+    assert_eq!(members(&f, &g).await.len(), 2500);
+
+    // Down to 1,500 through the reference API, so the next plans start from there.
+    let number = f
+        .reference
+        .find_group_by_name("Big")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let drop_1000 = MembershipChange {
+        unassign: (1501..2501).map(|i| CustomerId(i.to_string())).collect(),
+        ..Default::default()
+    };
+    f.reference
+        .change_members(&number, &drop_1000, &|_| {})
+        .await
+        .unwrap();
+
+    f.rec().clear();
+    let three = MembershipChange {
+        unassign: refs(1..4),
+        members_before: Some(1500),
+        ..Default::default()
+    };
+    b.change_members(&g.id, &three, &|_| {}).await.unwrap();
+    assert_eq!(f.rec().shape(), ["DELETE", "DELETE", "DELETE"]);
+    assert_eq!(f.rec().sent.lock().unwrap().len(), 3, "not even a GET");
+    assert_eq!(members(&f, &g).await.len(), 1497);
+
+    f.rec().clear();
+    let all = MembershipChange {
+        unassign_all: true,
+        members_before: Some(1497),
+        ..Default::default()
+    };
+    b.change_members(&g.id, &all, &|_| {}).await.unwrap();
+    assert_eq!(f.rec().shape(), ["PATCH 0"]);
+    assert!(members(&f, &g).await.is_empty());
+}
+
+// A failure in the 2nd of 3 POSTs says exactly what went through; the retry, built
+// from what is left, sends only the 2nd and 3rd chunks' references.
+#[tokio::test]
+async fn partial_failure_then_retry_sends_the_rest() {
+    let f = fixture(2600).await;
+    let b = &f.spryker;
+    let g = b
+        .create_group(&input("Campaign"), &MembershipChange::default(), &|_| {})
+        .await
+        .unwrap();
+    f.rec().clear();
+    *f.rec().fail_write.lock().unwrap() = Some(1);
+    let all = refs(1..2501);
+    let progress = Mutex::new(Vec::new());
+    let e = b
+        .change_members(&g.id, &assigning(all.clone()), &|p| {
+            progress.lock().unwrap().push(p.done)
+        })
+        .await
+        .unwrap_err();
+    let ApiError::Partial(p) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(p.applied.assigned, refs(1..1001));
+    assert!(matches!(p.cause, ApiError::Server { status: 503, .. }));
+    let message = e.user_message();
+    assert!(
+        message.contains("1,000 of 2,500 customers assigned"),
+        "{message}"
+    );
+    assert_eq!(*progress.lock().unwrap(), [1000]);
+    assert_eq!(members(&f, &g).await.len(), 1000);
+
+    // The page takes what went through out of the selection; Save sends the rest.
+    let mut selection = cg_admin::model::selection::Selection::default();
+    for r in &all {
+        selection.set(&customer(r), true);
+    }
+    selection.forget(&p.applied.assigned);
+    *f.rec().fail_write.lock().unwrap() = None;
+    f.rec().clear();
+    b.change_members(&g.id, &MembershipChange::assigning(&selection), &|_| {})
+        .await
+        .unwrap();
+    let sent = f.rec().writes();
+    assert_eq!(f.rec().shape(), ["POST 1000", "POST 500"]);
+    let sent_refs: Vec<String> = sent.iter().flat_map(|s| s.refs.clone()).collect();
+    assert_eq!(sent_refs.len(), 1500);
+    let mut expected = sorted(&refs(1001..2501));
+    let mut got = sent_refs;
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected);
+    assert_eq!(members(&f, &g).await, sorted(&all));
+}
+
+fn customer(id: &CustomerId) -> Customer {
+    Customer {
+        id: id.clone(),
+        reference: id.to_string(),
+        email: format!("{id}@example.com"),
+        first_name: String::new(),
+        last_name: String::new(),
+        gender: Default::default(),
+    }
+}
+
+// A group created with more than 1,000 customers: the group and the first 1,000 in one
+// POST, the rest in chunks; a failure after the group exists names it and what went in.
+#[tokio::test]
+async fn create_beyond_one_thousand() {
+    let f = fixture(1500).await;
+    let b = &f.spryker;
+    let g = b
+        .create_group(&input("Large"), &assigning(refs(1..1201)), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(f.rec().shape(), ["POST 1000", "POST 200"]);
+    assert_eq!(g.customer_count, Some(1200));
+    assert_eq!(members(&f, &g).await.len(), 1200);
+
+    f.rec().clear();
+    *f.rec().fail_write.lock().unwrap() = Some(1);
+    let e = b
+        .create_group(&input("Larger"), &assigning(refs(1..1201)), &|_| {})
+        .await
+        .unwrap_err();
+    let ApiError::Partial(p) = e else {
+        panic!("{e:?}")
+    };
+    let created = p.group.clone().expect("the group exists");
+    assert_eq!(created.name, "Larger");
+    assert_eq!(p.applied.assigned.len(), 1000);
+    assert_eq!(members(&f, &created).await.len(), 1000);
+}
+
+// "Select all N matching" pages through the customers and adds all but the exceptions.
+#[tokio::test]
+async fn all_matching_is_paged_and_sent() {
+    let f = fixture(1300).await;
+    let b = &f.spryker;
+    let change = MembershipChange {
+        assign_matching: Some((String::new(), refs(1..3))),
+        ..Default::default()
+    };
+    let g = b
+        .create_group(&input("Everyone"), &change, &|_| {})
+        .await
+        .unwrap();
+    let gets = f
+        .rec()
+        .sent
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.method == Method::GET && s.path == "customers")
+        .count();
+    assert_eq!(gets, 2, "1,300 customers in pages of 1,000");
+    assert_eq!(f.rec().shape(), ["POST 1000", "POST 298"]);
+    assert_eq!(members(&f, &g).await.len(), 1298);
+}
+
+// Codes become typed errors: 1224 names the unknown references and writes nothing;
+// 1223 is the name field's "taken"; 1222 is "gone"; a DELETE of a non-member (1225)
+// counts as done; no token is 401.
+#[tokio::test]
+async fn error_codes_are_typed() {
+    let f = fixture(20).await;
+    let b = &f.spryker;
+    let mut ids = refs(1..3);
+    ids.extend([CustomerId::from("DE--9999"), CustomerId::from("NOPE")]);
+    let e = b
+        .create_group(&input("Ghosts"), &assigning(ids), &|_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e,
+        ApiError::UnknownCustomers(vec!["DE--9999".into(), "NOPE".into()])
+    );
+    assert_eq!(b.find_group_by_name("ghosts").await.unwrap(), None);
+
+    let g = b
+        .create_group(&input("group1"), &assigning(refs(1..3)), &|_| {})
+        .await
+        .unwrap();
+    let dup = b
+        .create_group(&input("Group1"), &MembershipChange::default(), &|_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(dup.field("name"), Some(&FieldError::Taken));
+    assert_eq!(
+        b.find_group_by_name(" GROUP1 ")
+            .await
+            .unwrap()
+            .map(|x| x.id),
+        Some(g.id.clone())
+    );
+
+    let gone = MembershipChange {
+        unassign: vec!["DE--1".into(), "DE--7".into()],
+        ..Default::default()
+    };
+    b.change_members(&g.id, &gone, &|_| {}).await.unwrap();
+    assert_eq!(members(&f, &g).await, ["DE--2"]);
+
+    let read = b.get_group(&g.id).await.unwrap();
+    assert_eq!(
+        read.customer_count,
+        Some(1),
+        "counted through the members page"
+    );
+    b.delete_group(&g.id).await.unwrap();
+    assert_eq!(
+        b.get_group(&g.id).await.unwrap_err(),
+        ApiError::NotFound(String::new())
+    );
+
+    let anonymous = Transport::new(
+        f.rec().inner.url("", &[]).unwrap().as_str(),
+        None,
+        DEFAULT_TIMEOUT,
+    )
+    .unwrap();
+    let e = SprykerBackend::new(anonymous)
+        .list_groups(&ListQuery::new(CAPABILITIES.group_sorts))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, ApiError::Unauthorized(_)), "{e:?}");
+}
+
+// Lists: offset paging, the backend's sorts, search over name or description.
+#[tokio::test]
+async fn lists_page_sort_and_search() {
+    let f = fixture(40).await;
+    let b = &f.spryker;
+    for n in ["Beta", "alpha", "Gamma"] {
+        b.create_group(&input(n), &MembershipChange::default(), &|_| {})
+            .await
+            .unwrap();
+    }
+    let q = ListQuery::new(CAPABILITIES.group_sorts)
+        .with_sort(SortKey::Name)
+        .with_search("a");
+    let all = b.list_groups(&q).await.unwrap();
+    let names: Vec<String> = all.items.iter().map(|g| g.name.to_lowercase()).collect();
+    let mut want = names.clone();
+    want.sort();
+    assert_eq!(names, want);
+    let page2 = b
+        .list_customers(
+            &CustomerScope::All,
+            &ListQuery::new(CAPABILITIES.customer_sorts).with_page(2),
+        )
+        .await
+        .unwrap();
+    assert_eq!(page2.total, 40);
+    assert_eq!(page2.items.len(), 10);
+    // References sort as text: DE--1, DE--10, …, DE--18 fill page 1.
+    let mut by_reference: Vec<String> = (1..=40).map(|i| format!("DE--{i}")).collect();
+    by_reference.sort();
+    assert_eq!(page2.items[0].id.as_str(), by_reference[10]);
+}
+
+/// Every customer, through `b`.
+async fn everyone(b: &dyn Backend, sorts: cg_admin::model::SortFields) -> Vec<Customer> {
+    let mut out = Vec::new();
+    let mut q = ListQuery::new(sorts).with_per_page(100);
+    loop {
+        let p = b.list_customers(&CustomerScope::All, &q).await.unwrap();
+        let n = p.items.len();
+        out.extend(p.items);
+        if n == 0 || out.len() as u64 >= p.total {
+            return out;
+        }
+        q = q.with_page(q.page + 1);
+    }
+}
+
+/// The ids `b` finds for `q`.
+async fn found(b: &dyn Backend, sorts: cg_admin::model::SortFields, q: &str) -> Vec<CustomerId> {
+    let mut out = Vec::new();
+    let mut query = ListQuery::new(sorts).with_per_page(100).with_search(q);
+    loop {
+        let p = b.list_customers(&CustomerScope::All, &query).await.unwrap();
+        let n = p.items.len();
+        out.extend(p.items.into_iter().map(|c| c.id));
+        if n == 0 || out.len() as u64 >= p.total {
+            out.sort();
+            return out;
+        }
+        query = query.with_page(query.page + 1);
+    }
+}
+
+// The app's one search rule is what both server APIs do: for each query the server
+// finds exactly the customers the rule accepts (so "all matching" shows the right
+// checks and never drops a pick).
+#[tokio::test]
+async fn search_rule_matches_both_apis() {
+    let f = fixture(250).await;
+    let reference_sorts = cg_admin::api::dialects::reference::CAPABILITIES.customer_sorts;
+    let apis: [(&dyn Backend, cg_admin::model::SortFields, SearchRule); 2] = [
+        (&f.reference, reference_sorts, SearchRule::IdOrText),
+        (&f.spryker, CAPABILITIES.customer_sorts, SearchRule::Text),
+    ];
+    for (b, sorts, rule) in apis {
+        assert_eq!(b.capabilities().customer_search, rule);
+        let all = everyone(b, sorts).await;
+        assert_eq!(all.len(), 250);
+        for q in [
+            "e v",
+            "anna",
+            " MÜLLER ",
+            "17",
+            "+17",
+            "example",
+            "a.",
+            "zzzz",
+        ] {
+            let mut want: Vec<CustomerId> = all
+                .iter()
+                .filter(|c| rule.matches(c, q))
+                .map(|c| c.id.clone())
+                .collect();
+            want.sort();
+            assert_eq!(found(b, sorts, q).await, want, "{rule:?} {q:?}");
+        }
+    }
+}
+
+// `Applied` with nothing in it means nothing went through (a failure on the first
+// request is the plain error, not a partial one).
+#[tokio::test]
+async fn first_request_failure_is_not_partial() {
+    let f = fixture(1200).await;
+    let b = &f.spryker;
+    let g = b
+        .create_group(&input("Solo"), &MembershipChange::default(), &|_| {})
+        .await
+        .unwrap();
+    f.rec().clear();
+    *f.rec().fail_write.lock().unwrap() = Some(0);
+    let e = b
+        .change_members(&g.id, &assigning(refs(1..1101)), &|_| {})
+        .await
+        .unwrap_err();
+    assert!(matches!(e, ApiError::Server { status: 503, .. }), "{e:?}");
+    assert!(Applied::default().is_empty());
+    assert!(members(&f, &g).await.is_empty());
+}
