@@ -5,6 +5,7 @@
 //! ARCHITECTURE.md, "Size").
 
 use crate::model::format::thousands;
+use crate::model::search::SearchRule;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// All visible texts of one language.
@@ -137,8 +138,8 @@ pub struct Texts {
     pub nothing_selected: &'static str,
     /// Customer grid search.
     pub search_customers: &'static str,
-    /// Members grid search.
-    pub search_members: &'static str,
+    /// Customer and member grid search where ids do not match.
+    pub search_customers_text: &'static str,
     /// View/edit: a group without members.
     pub members_empty: &'static str,
     /// No customers at all.
@@ -331,7 +332,7 @@ pub static EN: Texts = Texts {
     keep_page: "Keep all customers on this page",
     nothing_selected: "No customers selected.",
     search_customers: "Search by ID, email or name",
-    search_members: "Search by ID, email or name",
+    search_customers_text: "Search by email or name",
     members_empty: "This group has no customers yet.",
     customers_empty: "There are no customers.",
     available_empty: "Every customer is already in this group.",
@@ -462,7 +463,7 @@ pub static DE: Texts = Texts {
     keep_page: "Alle Kunden dieser Seite behalten",
     nothing_selected: "Keine Kunden ausgewählt.",
     search_customers: "Nach ID, E-Mail oder Name suchen",
-    search_members: "Nach ID, E-Mail oder Name suchen",
+    search_customers_text: "Nach E-Mail oder Name suchen",
     members_empty: "Diese Gruppe hat noch keine Kunden.",
     customers_empty: "Es gibt keine Kunden.",
     available_empty: "Alle Kunden sind bereits in dieser Gruppe.",
@@ -717,6 +718,14 @@ pub fn deleted_ok(name: &str) -> String {
 /// A save that stored the group but failed to change its members.
 pub fn members_not_saved(detail: &str) -> String {
     fill(texts().t_members_not_saved, &[("x", detail)])
+}
+
+/// The placeholder of a customer search, saying what the backend matches.
+pub fn customer_search_label(rule: SearchRule) -> &'static str {
+    match rule {
+        SearchRule::IdOrText => texts().search_customers,
+        SearchRule::Text => texts().search_customers_text,
+    }
 }
 
 /// Customers the backend does not know, by id.

@@ -1,5 +1,7 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounted with a fake
-//! backend, checked through roles, labels and attributes, never whole HTML.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounted with a
+//! complete in-memory fake backend, checked through roles, labels and attributes inside
+//! the test's own root, never whole HTML. Each test unmounts and removes its root and
+//! clears the drafts, so no test sees what another left behind.
 #![cfg(target_arch = "wasm32")]
 
 use async_trait::async_trait;
@@ -10,58 +12,148 @@ use cg_admin::api::{
 };
 use cg_admin::app::App;
 use cg_admin::config::Config;
-use cg_admin::model::{Customer, Group, GroupId, GroupInput, ListQuery, Page, SortKey};
+use cg_admin::model::search::SearchRule;
+use cg_admin::model::{
+    Customer, CustomerId, Gender, Group, GroupId, GroupInput, ListQuery, Page, SortKey, SortOrder,
+};
 use leptos::prelude::*;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Groups in memory; records every list query; can be told to fail; declares the
-/// capabilities of the dialect it stands in for.
+/// Groups, customers and memberships in memory, sorted, searched and paged like a real
+/// backend; records what the app asked for and wrote; can be told to fail.
 struct FakeBackend {
     groups: Mutex<Vec<Group>>,
+    customers: Vec<Customer>,
+    members: Mutex<BTreeMap<GroupId, BTreeSet<CustomerId>>>,
     queries: Mutex<Vec<ListQuery>>,
+    changes: Mutex<Vec<MembershipChange>>,
+    deleted: Mutex<Vec<GroupId>>,
     fail_with: Mutex<Option<ApiError>>,
     caps: &'static Capabilities,
 }
 
+/// Group `i`: names do not follow ids, so sorting by id and by name differ.
+fn group(i: usize) -> Group {
+    Group {
+        id: GroupId(i.to_string()),
+        name: format!("Group {:02}", 100 - i),
+        description: format!("Description {i}"),
+        created_at: "2026-11-28T14:05:00Z".into(),
+        customer_count: Some(0),
+    }
+}
+
+fn customer(i: usize) -> Customer {
+    Customer {
+        id: CustomerId(i.to_string()),
+        reference: format!("DE--{i}"),
+        email: format!("c{i}@example.com"),
+        first_name: format!("First{i}"),
+        last_name: format!("Last{i}"),
+        gender: Gender::Unknown,
+    }
+}
+
 impl FakeBackend {
-    fn with_groups(n: usize) -> Arc<Self> {
-        let groups = (1..=n)
-            .map(|i| Group {
-                id: GroupId(i.to_string()),
-                name: format!("Group {i:02}"),
-                description: format!("Description {i}"),
-                created_at: "2026-11-28T14:05:00Z".into(),
-                customer_count: Some(i as u64 * 10),
-            })
-            .collect();
-        Arc::new(FakeBackend {
+    fn new(groups: usize, customers: usize) -> FakeBackend {
+        // Stored newest first: the fake must sort to answer in id order.
+        let groups = (1..=groups).rev().map(group).collect();
+        FakeBackend {
             groups: Mutex::new(groups),
+            customers: (1..=customers).map(customer).collect(),
+            members: Mutex::default(),
             queries: Mutex::default(),
+            changes: Mutex::default(),
+            deleted: Mutex::default(),
             fail_with: Mutex::default(),
             caps: &reference::CAPABILITIES,
-        })
+        }
+    }
+
+    fn with_groups(n: usize) -> Arc<Self> {
+        Arc::new(Self::new(n, 0))
     }
 
     /// Groups as a backend without numbers or member counts in lists gives them.
     fn like_spryker(n: usize) -> Arc<Self> {
-        let mut fake = Arc::into_inner(Self::with_groups(n)).unwrap();
+        let mut fake = Self::new(n, 0);
         fake.caps = &spryker::CAPABILITIES;
         for g in fake.groups.get_mut().unwrap() {
             g.customer_count = None;
         }
         Arc::new(fake)
     }
+
+    /// One group (id 1) with customers 1..=`members` of `customers` in it.
+    fn with_members(customers: usize, members: usize) -> Arc<Self> {
+        let fake = Self::new(1, customers);
+        fake.members.lock().unwrap().insert(
+            GroupId::from("1"),
+            (1..=members).map(|i| CustomerId(i.to_string())).collect(),
+        );
+        Arc::new(fake)
+    }
+
+    fn count(&self, g: &GroupId) -> u64 {
+        self.members
+            .lock()
+            .unwrap()
+            .get(g)
+            .map_or(0, |m| m.len() as u64)
+    }
+
+    fn check(&self) -> Result<(), ApiError> {
+        match self.fail_with.lock().unwrap().clone() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    fn customers_page(
+        &self,
+        keep: impl Fn(&Customer) -> bool,
+        q: &ListQuery,
+    ) -> Result<Page<Customer>, ApiError> {
+        self.queries.lock().unwrap().push(q.clone());
+        self.check()?;
+        let rows = self
+            .customers
+            .iter()
+            .filter(|c| keep(c) && SearchRule::IdOrText.matches(c, &q.q))
+            .cloned()
+            .collect();
+        Ok(page(rows, q, |a, b| match q.sort {
+            SortKey::Email => a.email.cmp(&b.email),
+            SortKey::FirstName => a.first_name.cmp(&b.first_name),
+            SortKey::LastName => a.last_name.cmp(&b.last_name),
+            _ => number(&a.id.0).cmp(&number(&b.id.0)),
+        }))
+    }
 }
 
-fn unused<T>() -> Result<T, ApiError> {
-    Err(ApiError::Server {
-        status: 501,
-        message: "not used by these tests".into(),
-    })
+fn number(id: &str) -> u64 {
+    id.parse().unwrap_or(0)
+}
+
+/// Sorts, orders and cuts one page.
+fn page<T: Clone>(mut rows: Vec<T>, q: &ListQuery, cmp: impl Fn(&T, &T) -> Ordering) -> Page<T> {
+    rows.sort_by(&cmp);
+    if q.order == SortOrder::Desc {
+        rows.reverse();
+    }
+    let total = rows.len() as u64;
+    let items = rows
+        .into_iter()
+        .skip(q.offset() as usize)
+        .take(q.per_page as usize)
+        .collect();
+    Page { items, total }
 }
 
 #[async_trait(?Send)]
@@ -71,67 +163,123 @@ impl Backend for FakeBackend {
     }
     async fn list_groups(&self, q: &ListQuery) -> Result<Page<Group>, ApiError> {
         self.queries.lock().unwrap().push(q.clone());
-        if let Some(e) = self.fail_with.lock().unwrap().clone() {
-            return Err(e);
-        }
-        let mut all = self.groups.lock().unwrap().clone();
-        all.retain(|g| g.name.to_lowercase().contains(&q.q.to_lowercase()));
-        if q.sort == SortKey::Name {
-            all.sort_by(|a, b| a.name.cmp(&b.name));
-        }
-        if q.order == cg_admin::model::SortOrder::Desc {
-            all.reverse();
-        }
-        let total = all.len() as u64;
-        let items = all
-            .into_iter()
-            .skip(q.offset() as usize)
-            .take(q.per_page as usize)
+        self.check()?;
+        let needle = q.q.to_lowercase();
+        let rows = self
+            .groups
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|g| g.name.to_lowercase().contains(&needle))
+            .cloned()
             .collect();
-        Ok(Page { items, total })
+        Ok(page(rows, q, |a: &Group, b: &Group| match q.sort {
+            SortKey::Name => a.name.cmp(&b.name),
+            _ => number(&a.id.0).cmp(&number(&b.id.0)),
+        }))
     }
-    async fn find_group_by_name(&self, _: &str) -> Result<Option<Group>, ApiError> {
-        unused()
+    async fn find_group_by_name(&self, name: &str) -> Result<Option<Group>, ApiError> {
+        let key = name.trim().to_lowercase();
+        let groups = self.groups.lock().unwrap();
+        Ok(groups
+            .iter()
+            .find(|g| g.name.to_lowercase() == key)
+            .cloned())
     }
-    async fn get_group(&self, _: &GroupId) -> Result<Group, ApiError> {
-        unused()
+    async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError> {
+        self.check()?;
+        let found = self
+            .groups
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|g| &g.id == id)
+            .cloned();
+        let mut g = found.ok_or(ApiError::NotFound(String::new()))?;
+        if g.customer_count.is_some() {
+            g.customer_count = Some(self.count(id));
+        }
+        Ok(g)
     }
     async fn create_group(
         &self,
-        _: &GroupInput,
+        input: &GroupInput,
         _: &MembershipChange,
         _: Progress<'_>,
     ) -> Result<Group, ApiError> {
-        unused()
+        self.check()?;
+        let mut groups = self.groups.lock().unwrap();
+        let g = Group {
+            id: GroupId((groups.len() + 1).to_string()),
+            name: input.name.trim().to_owned(),
+            ..group(0)
+        };
+        groups.push(g.clone());
+        Ok(g)
     }
-    async fn update_group(&self, _: &GroupId, _: &GroupInput) -> Result<Group, ApiError> {
-        unused()
+    async fn update_group(&self, id: &GroupId, input: &GroupInput) -> Result<Group, ApiError> {
+        self.check()?;
+        let mut groups = self.groups.lock().unwrap();
+        let g = groups.iter_mut().find(|g| &g.id == id).unwrap();
+        g.name = input.name.trim().to_owned();
+        Ok(g.clone())
     }
-    async fn delete_group(&self, _: &GroupId) -> Result<(), ApiError> {
-        unused()
+    async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError> {
+        self.check()?;
+        self.groups.lock().unwrap().retain(|g| &g.id != id);
+        self.deleted.lock().unwrap().push(id.clone());
+        Ok(())
     }
-    async fn list_members(&self, _: &GroupId, _: &ListQuery) -> Result<Page<Customer>, ApiError> {
-        unused()
+    async fn list_members(&self, id: &GroupId, q: &ListQuery) -> Result<Page<Customer>, ApiError> {
+        let members = self
+            .members
+            .lock()
+            .unwrap()
+            .get(id)
+            .cloned()
+            .unwrap_or_default();
+        self.customers_page(|c| members.contains(&c.id), q)
     }
     async fn list_customers(
         &self,
-        _: &CustomerScope,
-        _: &ListQuery,
+        scope: &CustomerScope,
+        q: &ListQuery,
     ) -> Result<Page<Customer>, ApiError> {
-        unused()
+        let members = match scope {
+            CustomerScope::All => BTreeSet::new(),
+            CustomerScope::NotIn(g) => self
+                .members
+                .lock()
+                .unwrap()
+                .get(g)
+                .cloned()
+                .unwrap_or_default(),
+        };
+        self.customers_page(|c| !members.contains(&c.id), q)
     }
     async fn change_members(
         &self,
-        _: &GroupId,
-        _: &MembershipChange,
+        id: &GroupId,
+        change: &MembershipChange,
         _: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError> {
-        unused()
+        self.check()?;
+        self.changes.lock().unwrap().push(change.clone());
+        let mut all = self.members.lock().unwrap();
+        let m = all.entry(id.clone()).or_default();
+        if change.unassign_all {
+            m.clear();
+        }
+        for c in &change.unassign {
+            m.remove(c);
+        }
+        m.extend(change.assign.iter().cloned());
+        Ok(ChangeOutcome {
+            assigned: None,
+            unassigned: None,
+            customer_count: Some(m.len() as u64),
+        })
     }
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
 }
 
 async fn sleep(ms: i32) {
@@ -156,96 +304,136 @@ async fn wait_for(what: &str, cond: impl Fn() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
-fn all(selector: &str) -> Vec<web_sys::Element> {
-    let list = document().query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .collect()
+/// The app mounted in its own root; unmounted and removed when dropped.
+struct Mounted {
+    root: web_sys::HtmlElement,
+    handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
 }
 
-fn texts(selector: &str) -> Vec<String> {
-    all(selector)
-        .iter()
-        .map(|e| e.text_content().unwrap_or_default().trim().to_owned())
-        .collect()
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        drop(self.handle.take());
+        self.root.remove();
+    }
 }
 
-/// Group names in the grid's rows (skeleton rows have none).
-fn names_shown() -> usize {
-    texts("[data-testid=groups-grid] tbody td:nth-child(2)")
-        .iter()
-        .filter(|t| t.starts_with("Group"))
-        .count()
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<web_sys::Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .collect()
+    }
+
+    fn texts(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default().trim().to_owned())
+            .collect()
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    fn click(&self, selector: &str) {
+        let el = self.all(selector).into_iter().next();
+        let el: web_sys::HtmlElement = el
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .unchecked_into();
+        el.click();
+    }
+
+    /// The button whose text is `label`.
+    fn click_button(&self, label: &str) {
+        let buttons = self.all("button");
+        let b = buttons
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == label)
+            .unwrap_or_else(|| panic!("no button {label:?}"));
+        b.unchecked_into::<web_sys::HtmlElement>().click();
+    }
+
+    fn checked(&self, selector: &str) -> Vec<bool> {
+        self.all(selector)
+            .into_iter()
+            .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>().checked())
+            .collect()
+    }
 }
 
-fn mount(
-    backend: Arc<FakeBackend>,
-    path: &str,
-) -> leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState> {
-    web_sys::window()
-        .unwrap()
+fn mount(backend: Arc<FakeBackend>, path: &str) -> Mounted {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window
         .history()
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
-    let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
+    let document = window.document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
     let config = Config::from_settings(|_| None, "http://127.0.0.1").unwrap();
     let shared: SharedBackend = backend;
-    leptos::mount::mount_to(root, move || {
+    let handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <App config=config backend=shared/> }.into_any()
-    })
+    });
+    Mounted {
+        root,
+        handle: Some(handle),
+    }
 }
 
-// The list shows the backend's first page with the # column sorted ascending.
+const GROUP_ROWS: &str = "[data-testid=groups-grid] tbody tr[data-id]";
+const CUSTOMER_ROWS: &str = "[data-testid=customers-grid] tbody tr[data-id]";
+const CUSTOMER_CHECKS: &str = "[data-testid=customers-grid] tbody tr[data-id] input";
+
+// The list asks for the # column ascending and shows the backend's rows in that order.
 #[wasm_bindgen_test]
 async fn list_shows_first_page_sorted_by_id() {
     let fake = FakeBackend::with_groups(23);
-    let h = mount(fake.clone(), "/customer-groups");
-    wait_for("rows", || names_shown() == 10).await;
-    let names = texts("[data-testid=groups-grid] tbody tr td:nth-child(2)");
-    assert_eq!(names.len(), 10, "{names:?}");
-    assert_eq!(names[0], "Group 01");
-    let id_header = &all("[data-testid=groups-grid] thead th")[0];
+    let m = mount(fake.clone(), "/customer-groups");
+    wait_for("rows", || m.all(GROUP_ROWS).len() == 10).await;
+    let ids: Vec<String> = m
+        .all(GROUP_ROWS)
+        .iter()
+        .map(|r| r.get_attribute("data-id").unwrap())
+        .collect();
+    assert_eq!(ids, ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    let first = fake.queries.lock().unwrap()[0].clone();
+    assert_eq!((first.sort, first.order), (SortKey::Id, SortOrder::Asc));
+    let id_header = &m.all("[data-testid=groups-grid] thead th")[0];
     assert_eq!(
         id_header.get_attribute("aria-sort").as_deref(),
         Some("ascending")
     );
-    assert!(texts(".cg-pagination__range")[0].contains("1–10 of 23"));
-    drop(h);
+    assert!(m.texts(".cg-pagination__range")[0].contains("1–10 of 23"));
 }
 
 // A click on a sort button asks the backend for that order and marks the header.
 #[wasm_bindgen_test]
 async fn clicking_name_sorts_on_the_backend() {
     let fake = FakeBackend::with_groups(12);
-    let h = mount(fake.clone(), "/customer-groups");
-    wait_for("rows", || names_shown() == 10).await;
-    let name_button: web_sys::HtmlElement = all("[data-testid=groups-grid] thead th button")[1]
-        .clone()
-        .unchecked_into();
-    name_button.click();
+    let m = mount(fake.clone(), "/customer-groups");
+    wait_for("rows", || m.all(GROUP_ROWS).len() == 10).await;
+    m.click("[data-testid=groups-grid] thead th:nth-child(2) button");
     wait_for("ascending name", || {
-        all("[data-testid=groups-grid] thead th")[1]
+        m.all("[data-testid=groups-grid] thead th")[1]
             .get_attribute("aria-sort")
             .as_deref()
             == Some("ascending")
     })
     .await;
-    name_button.click();
+    m.click("[data-testid=groups-grid] thead th:nth-child(2) button");
     wait_for("descending name", || {
-        texts("[data-testid=groups-grid] tbody td:nth-child(2)")
+        m.texts("[data-testid=groups-grid] tbody td:nth-child(2)")
             .first()
             .map(String::as_str)
-            == Some("Group 12")
+            == Some("Group 99")
     })
     .await;
     let last = fake.queries.lock().unwrap().last().cloned().unwrap();
-    assert_eq!(
-        (last.sort, last.order),
-        (SortKey::Name, cg_admin::model::SortOrder::Desc)
-    );
-    drop(h);
+    assert_eq!((last.sort, last.order), (SortKey::Name, SortOrder::Desc));
 }
 
 // A failed load says what happened; Retry asks again and shows the rows.
@@ -253,32 +441,26 @@ async fn clicking_name_sorts_on_the_backend() {
 async fn error_state_offers_retry() {
     let fake = FakeBackend::with_groups(3);
     *fake.fail_with.lock().unwrap() = Some(ApiError::Forbidden("no".into()));
-    let h = mount(fake.clone(), "/customer-groups");
+    let m = mount(fake.clone(), "/customer-groups");
     wait_for("alert", || {
-        !all("[data-testid=groups-grid] [role=alert]").is_empty()
+        !m.all("[data-testid=groups-grid] [role=alert]").is_empty()
     })
     .await;
-    assert!(texts("[data-testid=groups-grid] [role=alert]")[0].contains("permission"));
+    assert!(m.texts("[data-testid=groups-grid] [role=alert]")[0].contains("permission"));
     *fake.fail_with.lock().unwrap() = None;
-    let retry: web_sys::HtmlElement = all("[data-testid=groups-grid] [role=alert] button")[0]
-        .clone()
-        .unchecked_into();
-    retry.click();
-    wait_for("rows after retry", || names_shown() == 3).await;
-    assert!(all("[data-testid=groups-grid] [role=alert]").is_empty());
-    drop(h);
+    m.click("[data-testid=groups-grid] [role=alert] button");
+    wait_for("rows after retry", || m.all(GROUP_ROWS).len() == 3).await;
+    assert!(m.all("[data-testid=groups-grid] [role=alert]").is_empty());
 }
 
 // No groups at all: an invitation to add the first one, not an empty table.
 #[wasm_bindgen_test]
 async fn empty_state_invites_to_add() {
-    let fake = FakeBackend::with_groups(0);
-    let h = mount(fake, "/customer-groups");
-    wait_for("empty state", || !all(".cg-grid__empty").is_empty()).await;
-    let empty = texts(".cg-grid__empty")[0].clone();
+    let m = mount(FakeBackend::with_groups(0), "/customer-groups");
+    wait_for("empty state", || !m.all(".cg-grid__empty").is_empty()).await;
+    let empty = m.texts(".cg-grid__empty")[0].clone();
     assert!(empty.contains("no customer groups yet"), "{empty}");
     assert!(empty.contains("Add Customer Group"));
-    drop(h);
 }
 
 // A backend without group numbers, member counts in lists or an id sort: no # column,
@@ -286,29 +468,174 @@ async fn empty_state_invites_to_add() {
 #[wasm_bindgen_test]
 async fn capabilities_shape_the_list() {
     let fake = FakeBackend::like_spryker(3);
-    let h = mount(fake.clone(), "/customer-groups");
-    wait_for("rows", || {
-        texts("[data-testid=groups-grid] tbody td:nth-child(1)")
-            .iter()
-            .filter(|t| t.starts_with("Group"))
-            .count()
-            == 3
-    })
-    .await;
-    let headers = texts("[data-testid=groups-grid] thead th");
+    let m = mount(fake.clone(), "/customer-groups");
+    wait_for("rows", || m.all(GROUP_ROWS).len() == 3).await;
+    let headers = m.texts("[data-testid=groups-grid] thead th");
     assert_eq!(headers[0], "Name", "{headers:?}");
     assert!(!headers.iter().any(|h| h == "#"), "{headers:?}");
-    let sortable = texts("[data-testid=groups-grid] thead th button");
-    assert_eq!(sortable, ["Name", "Created"]);
+    assert_eq!(
+        m.texts("[data-testid=groups-grid] thead th button"),
+        ["Name", "Created"]
+    );
     let first = fake.queries.lock().unwrap()[0].clone();
     assert_eq!(first.sort, SortKey::CreatedAt, "the backend's default sort");
-    let count = all("[data-testid=groups-grid] tbody tr:first-child td:nth-child(4) [title]");
+    let count = m.all(&format!("{GROUP_ROWS}:first-child td:nth-child(4) [title]"));
     assert_eq!(count.len(), 1);
     assert!(
         count[0]
             .text_content()
-            .unwrap_or_default()
+            .unwrap()
             .contains("does not report member counts")
     );
-    drop(h);
+}
+
+// Picks on page 1 and page 2 are both kept: the selection is ids, not rows.
+#[wasm_bindgen_test]
+async fn selection_survives_paging() {
+    let m = mount(
+        FakeBackend::with_members(35, 0),
+        "/customer-groups/new?tab=customers",
+    );
+    wait_for("customers", || m.all(CUSTOMER_ROWS).len() == 10).await;
+    m.click(&format!("{CUSTOMER_ROWS}[data-id='1'] input"));
+    m.click(&format!("{CUSTOMER_ROWS}[data-id='2'] input"));
+    m.click("[data-testid=customers-grid] button[aria-label='Next page']");
+    wait_for("page 2", || {
+        m.all(&format!("{CUSTOMER_ROWS}[data-id='11']")).len() == 1
+    })
+    .await;
+    m.click(&format!("{CUSTOMER_ROWS}[data-id='11'] input"));
+    wait_for("three selected", || {
+        m.text().contains("Selected customers to assign (3)")
+    })
+    .await;
+    m.click("[data-testid=customers-grid] button[aria-label='Previous page']");
+    wait_for("page 1", || {
+        m.all(&format!("{CUSTOMER_ROWS}[data-id='1']")).len() == 1
+    })
+    .await;
+    let checks = m.checked(CUSTOMER_CHECKS);
+    assert_eq!(&checks[..3], [true, true, false]);
+    assert_eq!(
+        m.texts("[data-testid=selected-to-assign] li[data-id]")
+            .len(),
+        3
+    );
+}
+
+// The header checkbox: indeterminate for a partly picked page, then the whole page,
+// then none.
+#[wasm_bindgen_test]
+async fn header_checkbox_selects_the_page() {
+    let m = mount(
+        FakeBackend::with_members(35, 0),
+        "/customer-groups/new?tab=customers",
+    );
+    wait_for("customers", || m.all(CUSTOMER_ROWS).len() == 10).await;
+    let header = || -> web_sys::HtmlInputElement {
+        m.all("[data-testid=customers-grid] thead input")[0]
+            .clone()
+            .unchecked_into()
+    };
+    m.click(&format!("{CUSTOMER_ROWS}[data-id='3'] input"));
+    wait_for("indeterminate", || header().indeterminate()).await;
+    header().click();
+    wait_for("page selected", || {
+        m.text().contains("Selected customers to assign (10)")
+    })
+    .await;
+    assert!(m.checked(CUSTOMER_CHECKS).iter().all(|c| *c));
+    assert!(header().checked() && !header().indeterminate());
+    header().click();
+    wait_for("page cleared", || {
+        m.text().contains("Selected customers to assign (0)")
+    })
+    .await;
+    assert!(m.checked(CUSTOMER_CHECKS).iter().all(|c| !*c));
+}
+
+// De-select All marks every member, not only the page shown, and Save sends it as one
+// "unassign all" delta.
+#[wasm_bindgen_test]
+async fn deselect_all_marks_every_member() {
+    let fake = FakeBackend::with_members(40, 25);
+    let m = mount(fake.clone(), "/customer-groups/1/edit?tab=customers");
+    let assigned = "[data-testid=assigned-grid] tbody tr[data-id] input";
+    wait_for("members", || m.all(assigned).len() == 10).await;
+    assert!(m.checked(assigned).iter().all(|c| *c));
+    m.click_button("De-select All");
+    wait_for("all marked", || {
+        m.text().contains("Selected customers to de-assign (25)")
+    })
+    .await;
+    assert!(m.checked(assigned).iter().all(|c| !*c));
+    m.click_button("Save");
+    wait_for("saved", || !fake.changes.lock().unwrap().is_empty()).await;
+    let change = fake.changes.lock().unwrap()[0].clone();
+    assert!(
+        change.unassign_all && change.assign.is_empty(),
+        "{change:?}"
+    );
+    assert_eq!(fake.count(&GroupId::from("1")), 0);
+}
+
+// Save with an invalid name marks the General Information tab and shows the error;
+// switching tabs keeps both.
+#[wasm_bindgen_test]
+async fn tab_switching_keeps_errors() {
+    let fake = FakeBackend::with_members(5, 0);
+    let m = mount(fake.clone(), "/customer-groups/new?tab=customers");
+    wait_for("customers", || m.all(CUSTOMER_ROWS).len() == 5).await;
+    m.click_button("Save");
+    wait_for("general tab with error", || {
+        m.all("[role=tab].cg-tab--invalid").len() == 1 && m.text().contains("Name is required")
+    })
+    .await;
+    let tabs = m.all("[role=tab]");
+    assert_eq!(
+        tabs[0].get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    m.click("[role=tab]:nth-child(2)");
+    wait_for("customers tab", || {
+        m.all("[role=tab]")[1]
+            .get_attribute("aria-selected")
+            .as_deref()
+            == Some("true")
+    })
+    .await;
+    assert_eq!(
+        m.all("[role=tab].cg-tab--invalid").len(),
+        1,
+        "the mark stays"
+    );
+    m.click("[role=tab]:nth-child(1)");
+    wait_for("back", || m.text().contains("Name is required")).await;
+    assert_eq!(fake.groups.lock().unwrap().len(), 1, "nothing was created");
+}
+
+// Delete asks first, naming the group and its members; Cancel changes nothing, Delete
+// deletes and goes to the list.
+#[wasm_bindgen_test]
+async fn delete_dialog_asks_first() {
+    let fake = FakeBackend::with_members(10, 4);
+    let m = mount(fake.clone(), "/customer-groups/1/edit");
+    wait_for("edit form", || m.text().contains("General Information")).await;
+    m.click_button("Delete Customer Group");
+    let dialog = || -> web_sys::HtmlDialogElement { m.all("dialog")[0].clone().unchecked_into() };
+    wait_for("dialog", || dialog().open()).await;
+    let body = dialog().text_content().unwrap();
+    assert!(
+        body.contains("Group 99") && body.contains("4 customer assignments"),
+        "{body}"
+    );
+    m.click("dialog .cg-dialog__actions button:first-child");
+    wait_for("closed", || !dialog().open()).await;
+    assert!(fake.deleted.lock().unwrap().is_empty());
+    m.click_button("Delete Customer Group");
+    wait_for("dialog again", || dialog().open()).await;
+    m.click("dialog .cg-dialog__actions button:last-child");
+    wait_for("deleted", || !fake.deleted.lock().unwrap().is_empty()).await;
+    wait_for("the list", || m.text().contains("was deleted")).await;
+    assert_eq!(*fake.deleted.lock().unwrap(), [GroupId::from("1")]);
 }

@@ -81,7 +81,8 @@ pub fn CustomerSelectGrid(
         CustomerSource::Customers(_) => Grid::Customers,
         CustomerSource::Members(_) => Grid::Members,
     };
-    let sorts = backend.capabilities().sorts(grid);
+    let caps = backend.capabilities();
+    let sorts = caps.sorts(grid);
     let (query, set_query) = use_list_query(prefix, sorts);
     let changed = use_context::<MembersChanged>();
     let remote = Remote::new(
@@ -122,7 +123,7 @@ pub fn CustomerSelectGrid(
             query=query
             set_query=set_query
             row_key=customer_key
-            search_label=i18n::texts().search_customers
+            search_label=i18n::customer_search_label(caps.customer_search)
             testid=texts.testid
             selection=selection_grid
             toolbar=Arc::new(move || toolbar(handle))

@@ -115,7 +115,7 @@ fn GroupDetails(group: Group) -> impl IntoView {
                 query=query
                 set_query=set_query
                 row_key=|c: &Customer| c.id.to_string()
-                search_label=t.search_members
+                search_label=i18n::customer_search_label(caps.customer_search)
                 testid="members-grid"
                 empty=move || view! { <p>{t.members_empty}</p> }
             />
