@@ -5,96 +5,19 @@
 //! against both of the server's APIs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use async_trait::async_trait;
+mod common;
+
 use cg_admin::api::dialects::reference::ReferenceBackend;
 use cg_admin::api::dialects::spryker::{CAPABILITIES, SprykerBackend};
-use cg_admin::api::http::{DEFAULT_TIMEOUT, Http, RawResponse, Transport};
+use cg_admin::api::http::{DEFAULT_TIMEOUT, Transport};
 use cg_admin::api::{ApiError, Backend, CustomerScope, MembershipChange};
 use cg_admin::model::membership::Applied;
 use cg_admin::model::search::SearchRule;
 use cg_admin::model::validation::FieldError;
 use cg_admin::model::{Customer, CustomerId, Group, GroupInput, ListQuery, SortKey};
+use common::Recording;
 use reqwest::Method;
 use std::sync::Mutex;
-
-/// One request as the dialect sent it.
-#[derive(Clone, Debug)]
-struct Sent {
-    method: Method,
-    path: String,
-    refs: Vec<String>,
-}
-
-/// The real transport, recording every request; can fail the n-th write (0-based) with
-/// a 503 without sending it — the one fault a real server does not produce on demand.
-struct Recording {
-    inner: Transport,
-    sent: Mutex<Vec<Sent>>,
-    fail_write: Mutex<Option<usize>>,
-}
-
-impl Recording {
-    fn writes(&self) -> Vec<Sent> {
-        self.sent
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|s| s.method != Method::GET)
-            .cloned()
-            .collect()
-    }
-
-    fn shape(&self) -> Vec<String> {
-        self.writes()
-            .iter()
-            .map(|s| match s.method {
-                Method::DELETE => "DELETE".to_owned(),
-                ref m => format!("{m} {}", s.refs.len()),
-            })
-            .collect()
-    }
-
-    fn clear(&self) {
-        self.sent.lock().unwrap().clear();
-    }
-}
-
-fn refs_of(body: &Option<String>) -> Vec<String> {
-    let Some(body) = body else { return Vec::new() };
-    let v: serde_json::Value = serde_json::from_str(body).unwrap();
-    v["data"]["attributes"]["customerReferences"]
-        .as_array()
-        .map(|a| a.iter().map(|r| r.as_str().unwrap().to_owned()).collect())
-        .unwrap_or_default()
-}
-
-#[async_trait(?Send)]
-impl Http for Recording {
-    async fn send(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(&str, String)],
-        body: Option<String>,
-        content_type: &str,
-    ) -> Result<RawResponse, ApiError> {
-        let writes_before = self.writes().len();
-        self.sent.lock().unwrap().push(Sent {
-            method: method.clone(),
-            path: path.to_owned(),
-            refs: refs_of(&body),
-        });
-        if method != Method::GET && *self.fail_write.lock().unwrap() == Some(writes_before) {
-            return Ok(RawResponse {
-                status: 503,
-                body: String::new(),
-            });
-        }
-        self.inner
-            .send(method, path, query, body, content_type)
-            .await
-    }
-}
 
 struct Fixture {
     spryker: SprykerBackend<Recording>,
@@ -124,11 +47,7 @@ async fn fixture(customers: usize) -> Fixture {
     let t = Transport::new(&format!("http://{addr}/spryker/"), token, DEFAULT_TIMEOUT).unwrap();
     let r = Transport::new(&format!("http://{addr}/api/v1/"), None, DEFAULT_TIMEOUT).unwrap();
     Fixture {
-        spryker: SprykerBackend::with_http(Recording {
-            inner: t,
-            sent: Mutex::default(),
-            fail_write: Mutex::default(),
-        }),
+        spryker: SprykerBackend::with_http(Recording::new(t)),
         reference: ReferenceBackend::new(r),
         _dir: dir,
         server,

@@ -1,6 +1,6 @@
 //! The project's own reference API (`/api/v1`, see `server/openapi.json`).
 
-use crate::api::http::{RawResponse, Transport, percent_encode};
+use crate::api::http::{Http, RawResponse, Transport, percent_encode};
 use crate::api::{
     ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, MemberCount, MembershipChange,
     Progress, SelectAllMatching,
@@ -55,8 +55,8 @@ pub static CAPABILITIES: Capabilities = Capabilities {
 
 /// Client of the reference API.
 #[derive(Clone, Debug)]
-pub struct ReferenceBackend {
-    transport: Transport,
+pub struct ReferenceBackend<H = Transport> {
+    http: H,
 }
 
 #[derive(Deserialize)]
@@ -253,10 +253,22 @@ fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
     serde_json::to_string(v).map_err(|e| ApiError::Client(e.to_string()))
 }
 
-impl ReferenceBackend {
+impl ReferenceBackend<Transport> {
     /// A client for the reference API at `transport`'s base URL (ending in `/api/v1/`).
     pub fn new(transport: Transport) -> Self {
-        ReferenceBackend { transport }
+        ReferenceBackend { http: transport }
+    }
+}
+
+impl<H: Http> ReferenceBackend<H> {
+    /// A client over any [`Http`] (tests wrap the real transport to count requests).
+    pub fn with_http(http: H) -> Self {
+        ReferenceBackend { http }
+    }
+
+    /// The transport.
+    pub fn http(&self) -> &H {
+        &self.http
     }
 
     async fn get<T: DeserializeOwned>(
@@ -264,11 +276,7 @@ impl ReferenceBackend {
         path: &str,
         query: &[(&str, String)],
     ) -> Result<T, ApiError> {
-        decode(
-            self.transport
-                .send(Method::GET, path, query, None, JSON)
-                .await?,
-        )
+        decode(self.http.send(Method::GET, path, query, None, JSON).await?)
     }
 
     async fn write<T: DeserializeOwned>(
@@ -277,16 +285,12 @@ impl ReferenceBackend {
         path: &str,
         body: String,
     ) -> Result<T, ApiError> {
-        decode(
-            self.transport
-                .send(method, path, &[], Some(body), JSON)
-                .await?,
-        )
+        decode(self.http.send(method, path, &[], Some(body), JSON).await?)
     }
 }
 
 #[async_trait(?Send)]
-impl Backend for ReferenceBackend {
+impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
     fn capabilities(&self) -> &'static Capabilities {
         &CAPABILITIES
     }
@@ -347,7 +351,7 @@ impl Backend for ReferenceBackend {
 
     async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError> {
         let resp = self
-            .transport
+            .http
             .send(Method::DELETE, &group_path(id), &[], None, JSON)
             .await?;
         if resp.is_success() {
