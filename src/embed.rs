@@ -3,7 +3,7 @@
 //! 1. the app's own page: `<div id="cg-app" data-api-base-url=… data-base-path=…>` is
 //!    mounted at start;
 //! 2. the JS API: `mount(element, { apiBaseUrl, dialect, basePath, customerUrl,
-//!    authToken, timeoutMs })` returns a handle whose `unmount()` removes the app; a
+//!    authToken, timeoutMs, locale })` returns a handle whose `unmount()` removes the app; a
 //!    configuration it cannot work with throws an error naming the setting;
 //! 3. the custom element `<customer-groups-admin api-base-url=… base-path=…>`, mounted
 //!    when connected and unmounted when removed.

@@ -639,3 +639,65 @@ async fn delete_dialog_asks_first() {
     wait_for("the list", || m.text().contains("was deleted")).await;
     assert_eq!(*fake.deleted.lock().unwrap(), [GroupId::from("1")]);
 }
+
+// Chips are keyed: removing one leaves the others' elements in place and moves keyboard
+// focus to the next chip's remove button at once (no timer).
+#[wasm_bindgen_test]
+async fn removing_a_chip_keeps_the_others_and_focus() {
+    let m = mount(
+        FakeBackend::with_members(20, 0),
+        "/customer-groups/new?tab=customers",
+    );
+    wait_for("customers", || m.all(CUSTOMER_ROWS).len() == 10).await;
+    for id in ["1", "2", "3"] {
+        m.click(&format!("{CUSTOMER_ROWS}[data-id='{id}'] input"));
+    }
+    let chip = |id: &str| {
+        m.all(&format!(
+            "[data-testid=selected-to-assign] li[data-id='{id}']"
+        ))
+    };
+    wait_for("three chips", || chip("3").len() == 1).await;
+    let third = chip("3")[0].clone();
+    m.click("[data-testid=selected-to-assign] li[data-id='2'] button");
+    wait_for("two chips", || chip("2").is_empty()).await;
+    assert!(
+        chip("3")[0].is_same_node(Some(&third)),
+        "chip 3 was not rebuilt"
+    );
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(
+        third.contains(Some(&focused)),
+        "focus moved to the next chip"
+    );
+    assert!(m.checked(CUSTOMER_CHECKS)[..3] == [true, false, true]);
+}
+
+// Rows are keyed: a new page that shares rows with the old one (here the name sort
+// brings ids 12..3 where the id sort showed 1..10) keeps the shared rows' elements.
+#[wasm_bindgen_test]
+async fn rows_are_kept_by_key() {
+    let m = mount(FakeBackend::with_groups(12), "/customer-groups");
+    wait_for("rows", || m.all(GROUP_ROWS).len() == 10).await;
+    let row = |id: &str| m.all(&format!("{GROUP_ROWS}[data-id='{id}']"));
+    let (first, fifth) = (row("1")[0].clone(), row("5")[0].clone());
+    m.click("[data-testid=groups-grid] thead th:nth-child(2) button");
+    wait_for("name order", || {
+        m.all(GROUP_ROWS)
+            .first()
+            .and_then(|r| r.get_attribute("data-id"))
+            .as_deref()
+            == Some("12")
+    })
+    .await;
+    assert!(!first.is_connected(), "row 1 is not on this page");
+    assert!(
+        row("5")[0].is_same_node(Some(&fifth)),
+        "row 5 was kept, not drawn again"
+    );
+}

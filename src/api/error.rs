@@ -95,14 +95,6 @@ impl ApiError {
         }
     }
 
-    /// Whether trying the same call again may help.
-    pub fn is_retryable(&self) -> bool {
-        matches!(
-            self,
-            ApiError::Network(_) | ApiError::Timeout | ApiError::Server { .. }
-        )
-    }
-
     /// What happened and what to do, for people.
     pub fn user_message(&self) -> String {
         let t = i18n::texts();
@@ -187,14 +179,6 @@ mod tests {
         let v = ApiError::from_status(422, m(), vec![("name".into(), FieldError::Taken)]);
         assert_eq!(v.field("name"), Some(&FieldError::Taken));
         assert_eq!(v.field("description"), None);
-    }
-
-    // Only transient failures offer Retry as the fix.
-    #[test]
-    fn retryable_only_for_transient_failures() {
-        assert!(ApiError::Timeout.is_retryable());
-        assert!(ApiError::Network("x".into()).is_retryable());
-        assert!(!ApiError::Forbidden(String::new()).is_retryable());
     }
 
     // Messages keep the cause so an admin can report it.

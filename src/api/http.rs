@@ -129,6 +129,36 @@ impl Transport {
     }
 }
 
+/// A successful answer's JSON body as `T`; an error status through the dialect's
+/// `decode_error` (each dialect reads its own error documents).
+pub fn json_or<T: serde::de::DeserializeOwned>(
+    resp: RawResponse,
+    decode_error: fn(&RawResponse) -> ApiError,
+) -> Result<T, ApiError> {
+    if !resp.is_success() {
+        return Err(decode_error(&resp));
+    }
+    serde_json::from_str(&resp.body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// A successful answer without a body needed; an error status through `decode_error`.
+pub fn success_or(
+    resp: RawResponse,
+    decode_error: fn(&RawResponse) -> ApiError,
+) -> Result<(), ApiError> {
+    if resp.is_success() {
+        Ok(())
+    } else {
+        Err(decode_error(&resp))
+    }
+}
+
+/// A request body as JSON; a value that cannot be written is the app's own failure
+/// (nothing was sent).
+pub fn to_json<T: serde::Serialize>(v: &T) -> Result<String, ApiError> {
+    serde_json::to_string(v).map_err(|e| ApiError::Client(e.to_string()))
+}
+
 /// Sends one request: what a dialect needs of HTTP. [`Transport`] is the real one; a
 /// test can wrap it to record the requests a dialect makes or to fail one on purpose.
 #[async_trait(?Send)]

@@ -1,20 +1,21 @@
 //! Inline SVG icons: nothing is fetched from the network.
 
+use crate::model::SortOrder;
 use leptos::prelude::*;
 
 /// Arrow showing the active sort direction (`up` = ascending), or a neutral double
 /// arrow when the column is sortable but not sorted.
 #[component]
 pub fn SortIcon(
-    /// `Some(true)` ascending, `Some(false)` descending, `None` unsorted.
+    /// The active direction, or `None` when the column is not the sort.
     #[prop(into)]
-    direction: Signal<Option<bool>>,
+    direction: Signal<Option<SortOrder>>,
 ) -> impl IntoView {
     view! {
         <svg class="cg-icon cg-sort-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
             {move || match direction.get() {
-                Some(true) => view! { <path d="M8 3l5 6H3z"/> }.into_any(),
-                Some(false) => view! { <path d="M8 13L3 7h10z"/> }.into_any(),
+                Some(SortOrder::Asc) => view! { <path d="M8 3l5 6H3z"/> }.into_any(),
+                Some(SortOrder::Desc) => view! { <path d="M8 13L3 7h10z"/> }.into_any(),
                 None => view! { <path d="M8 2l4 5H4zM8 14l-4-5h8z" opacity="0.35"/> }.into_any(),
             }}
         </svg>

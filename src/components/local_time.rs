@@ -1,9 +1,9 @@
-//! Timestamps in the user's locale ("28 Nov 2026, 14:05").
+//! Timestamps in the app's language ("28 Nov 2026, 14:05" / "28.11.2026, 14:05").
 
 use leptos::prelude::*;
 
-/// Formats an RFC 3339 timestamp with the browser's locale; unparsable input is shown
-/// as it came.
+/// Formats an RFC 3339 timestamp in the app's language (its `date_locale`, through the
+/// browser's `Intl`) and the browser's time zone; unparsable input is shown as it came.
 pub fn format_local(iso: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -23,7 +23,7 @@ pub fn format_local(iso: &str) -> String {
     }
 }
 
-/// A `<time>` element showing `iso` in the user's locale, with the exact value as its
+/// A `<time>` element showing `iso` in the app's language, with the exact value as its
 /// `datetime` attribute.
 #[component]
 pub fn LocalTime(

@@ -3,6 +3,7 @@
 use crate::i18n::{self, texts};
 use crate::model::ListQuery;
 use crate::model::query::PAGE_SIZES;
+use crate::state::url_query::{History, QuerySetter};
 use leptos::prelude::*;
 
 /// Paging controls for one grid.
@@ -13,8 +14,8 @@ pub fn Pagination(
     /// Rows matching on all pages, when known.
     #[prop(into)]
     total: Signal<Option<u64>>,
-    /// Writes a new query (pushes a history entry).
-    set_query: Callback<(ListQuery, bool)>,
+    /// Writes a new query.
+    set_query: QuerySetter,
 ) -> impl IntoView {
     let t = texts();
     let pages = move || {
@@ -24,7 +25,7 @@ pub fn Pagination(
             .unwrap_or(1)
     };
     let page = move || query.with(|q| q.page);
-    let go = move |p: u32| set_query.run((query.get_untracked().with_page(p), false));
+    let go = move |p: u32| set_query.run((query.get_untracked().with_page(p), History::Push));
     view! {
         <div class="cg-pagination">
             <span class="cg-pagination__range" aria-live="polite">
@@ -37,7 +38,7 @@ pub fn Pagination(
                 {t.rows_per_page}
                 <select class="cg-select" prop:value=move || query.with(|q| q.per_page.to_string()) on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                        set_query.run((query.get_untracked().with_per_page(n), false));
+                        set_query.run((query.get_untracked().with_per_page(n), History::Push));
                     }
                 }>
                     {PAGE_SIZES.iter().map(|n| {

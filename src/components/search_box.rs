@@ -1,21 +1,19 @@
-//! A search box that updates the grid's query 300 ms after the user stops typing (or at
-//! once on Enter), replacing the history entry so Back does not replay keystrokes.
+//! A search box that updates the grid's query when the user pauses typing (or at once on
+//! Enter), replacing the history entry so Back does not replay keystrokes.
 
 use crate::i18n::texts;
 use crate::model::ListQuery;
+use crate::state::latest::{Latest, TYPING_PAUSE};
+use crate::state::url_query::{History, QuerySetter};
 use leptos::prelude::*;
-use std::time::Duration;
-
-/// Debounce delay for search-as-you-type.
-pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// The search box of one grid.
 #[component]
 pub fn SearchBox(
     /// The grid's query (the box follows `q` when the URL changes, e.g. on Back).
     query: Memo<ListQuery>,
-    /// Writes a new query; `true` replaces the history entry.
-    set_query: Callback<(ListQuery, bool)>,
+    /// Writes a new query.
+    set_query: QuerySetter,
     /// Accessible label and placeholder.
     label: &'static str,
 ) -> impl IntoView {
@@ -29,26 +27,17 @@ pub fn SearchBox(
             text.set(q);
         }
     });
-    let generation = StoredValue::new(0u64);
+    let typing = Latest::default();
     let commit = move || {
         let q = query.get_untracked();
         let next = q.with_search(&text.get_untracked());
         if next != q {
-            set_query.run((next, true));
+            set_query.run((next, History::Replace));
         }
     };
     let on_input = move |ev| {
         text.set(event_target_value(&ev));
-        let g = generation.get_value() + 1;
-        generation.set_value(g);
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(g) {
-                    commit();
-                }
-            },
-            DEBOUNCE,
-        );
+        typing.debounce(TYPING_PAUSE, commit);
     };
     view! {
         <div class="cg-search" role="search">
@@ -64,7 +53,7 @@ pub fn SearchBox(
                 on:input=on_input
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {
-                        generation.set_value(generation.get_value() + 1);
+                        typing.cancel();
                         commit();
                     } else if ev.key() == "Escape" && !text.get_untracked().is_empty() {
                         text.set(String::new());

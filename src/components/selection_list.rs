@@ -8,21 +8,64 @@ use leptos::prelude::*;
 /// How many chips to show before "+ N more".
 const SHOWN: usize = 60;
 
-/// Focuses the remove button of a chip once the list has been drawn again.
-fn focus_chip(testid: &'static str, id: Option<String>) {
-    let Some(id) = id else { return };
-    set_timeout(
-        move || {
-            let selector = format!("[data-testid={testid}] li[data-id=\"{id}\"] button");
-            if let Ok(Some(el)) = document().query_selector(&selector) {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        },
-        std::time::Duration::from_millis(0),
-    );
+/// Moves keyboard focus from a chip about to go to its neighbour's remove button (the
+/// next chip, or the one before the last). Chips are keyed, so the neighbour's element
+/// stays in place and can take focus at once.
+fn focus_neighbour(button: &web_sys::HtmlElement) {
+    use wasm_bindgen::JsCast;
+    let Some(chip) = button.closest("li").ok().flatten() else {
+        return;
+    };
+    let neighbour = chip
+        .next_element_sibling()
+        .filter(|e| e.has_attribute("data-id"))
+        .or_else(|| chip.previous_element_sibling());
+    if let Some(b) = neighbour
+        .and_then(|n| n.query_selector("button").ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = b.focus();
+    }
+}
+
+/// One chip: the label and its remove button.
+fn chip(id: CustomerId, label: String, on_remove: Callback<CustomerId>) -> impl IntoView {
+    let key = id.to_string();
+    let aria = i18n::remove_item(&label);
+    view! {
+        <li class="cg-chip" data-id=key>
+            <span>{label}</span>
+            <button type="button" class="cg-chip__remove" aria-label=aria
+                on:click=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(b) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        focus_neighbour(&b);
+                    }
+                    on_remove.run(id.clone());
+                }>"×"</button>
+        </li>
+    }
+}
+
+/// Removable chips, keyed by customer id: removing one touches only that chip.
+#[component]
+fn Chips(
+    /// The entries, by label.
+    #[prop(into)]
+    items: Signal<Vec<(CustomerId, String)>>,
+    /// Removes one entry.
+    on_remove: Callback<CustomerId>,
+) -> impl IntoView {
+    let shown = move || items.with(|v| v.iter().take(SHOWN).cloned().collect::<Vec<_>>());
+    let more = move || items.with(|v| v.len().saturating_sub(SHOWN));
+    view! {
+        <ul class="cg-chips">
+            <For each=shown key=|(id, _)| id.clone() children=move |(id, label)| chip(id, label, on_remove)/>
+            <Show when=move || { more() > 0 }>
+                <li class="cg-chip cg-chip--more">{move || format!("+ {}", more())}</li>
+            </Show>
+        </ul>
+    }
 }
 
 /// The selected list under a selectable grid.
@@ -44,41 +87,23 @@ pub fn SelectionList(
     testid: &'static str,
 ) -> impl IntoView {
     let t = texts();
-    let chips = move |items: Vec<(CustomerId, String)>| {
-        let more = items.len().saturating_sub(SHOWN);
-        // The chip after each one (or before the last), to keep keyboard focus in the
-        // list when a chip is removed and the list is drawn again.
-        let ids: Vec<String> = items
-            .iter()
-            .take(SHOWN)
-            .map(|(id, _)| id.to_string())
-            .collect();
-        let neighbour = move |i: usize| {
-            ids.get(i + 1)
-                .or_else(|| i.checked_sub(1).and_then(|p| ids.get(p)))
-                .cloned()
-        };
-        view! {
-            <ul class="cg-chips">
-                {items.into_iter().take(SHOWN).enumerate().map(|(i, (id, label))| {
-                    let aria = i18n::remove_item(&label);
-                    let key = id.to_string();
-                    let next = neighbour(i);
-                    view! {
-                        <li class="cg-chip" data-id=key>
-                            <span>{label}</span>
-                            <button type="button" class="cg-chip__remove" aria-label=aria
-                                on:click=move |_| {
-                                    on_remove.run(id.clone());
-                                    focus_chip(testid, next.clone());
-                                }>"×"</button>
-                        </li>
-                    }
-                }).collect_view()}
-                {(more > 0).then(|| view! { <li class="cg-chip cg-chip--more">{format!("+ {more}")}</li> })}
-            </ul>
-        }
-    };
+    let listed = Memo::new(move |_| match summary.get() {
+        Summary::Listed(items) => items,
+        _ => Vec::new(),
+    });
+    let except = Memo::new(move |_| match summary.get() {
+        Summary::All { except, .. } => except,
+        _ => Vec::new(),
+    });
+    let extra = Memo::new(move |_| match summary.get() {
+        Summary::All { extra, .. } => extra,
+        _ => Vec::new(),
+    });
+    let all_line = Memo::new(move |_| match summary.get() {
+        Summary::All { q, count, .. } => Some(all_text(count, &q)),
+        _ => None,
+    });
+    let nothing = move || summary.with(|s| *s == Summary::Nothing);
     view! {
         <section class="cg-selection" data-testid=testid>
             <div class="cg-selection__head">
@@ -87,21 +112,21 @@ pub fn SelectionList(
                     <button type="button" class="cg-btn cg-btn--link" on:click=move |_| on_clear.run(())>{t.clear_selection}</button>
                 </Show>
             </div>
-            {move || match summary.get() {
-                Summary::Nothing => view! { <p class="cg-muted">{t.nothing_selected}</p> }.into_any(),
-                Summary::Listed(items) => chips(items).into_any(),
-                Summary::All { q, count, except, extra } => view! {
-                    <p class="cg-selection__all">{all_text(count, &q)}</p>
-                    {(!except.is_empty()).then(|| view! {
-                        <p class="cg-muted">{i18n::except_n(except.len())}</p>
-                        {chips(except)}
-                    })}
-                    {(!extra.is_empty()).then(|| view! {
-                        <p class="cg-muted">{i18n::plus_n(extra.len())}</p>
-                        {chips(extra)}
-                    })}
-                }.into_any(),
-            }}
+            <Show when=nothing>
+                <p class="cg-muted">{t.nothing_selected}</p>
+            </Show>
+            <Show when=move || listed.with(|l| !l.is_empty())>
+                <Chips items=listed on_remove=on_remove/>
+            </Show>
+            {move || all_line.get().map(|line| view! { <p class="cg-selection__all">{line}</p> })}
+            <Show when=move || except.with(|l| !l.is_empty())>
+                <p class="cg-muted">{move || i18n::except_n(except.with(Vec::len))}</p>
+                <Chips items=except on_remove=on_remove/>
+            </Show>
+            <Show when=move || extra.with(|l| !l.is_empty())>
+                <p class="cg-muted">{move || i18n::plus_n(extra.with(Vec::len))}</p>
+                <Chips items=extra on_remove=on_remove/>
+            </Show>
         </section>
     }
 }

@@ -38,7 +38,6 @@ impl GroupDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::search::SearchRule;
     use crate::model::{Customer, CustomerId, Gender};
 
     // A draft goes through JSON (localStorage) and back unchanged, selection included.
@@ -59,7 +58,7 @@ mod tests {
             },
             true,
         );
-        d.to_unassign.select_all("", 1500, SearchRule::IdOrText);
+        d.to_unassign.select_everyone(1500);
         let json = serde_json::to_string(&d).unwrap();
         let back: GroupDraft = serde_json::from_str(&json).unwrap();
         assert_eq!(back, d);

@@ -1,6 +1,7 @@
 //! The state of the Add / Edit wizard's General Information tab, as a plain struct:
-//! the user's input, the server's field errors (kept until that field changes), the
-//! as-you-type uniqueness check, and which tab is active.
+//! the user's input, the server's field errors (kept until that field changes), and the
+//! names found taken by the as-you-type uniqueness check. ([`Tab`] names the wizard's
+//! tabs; the active one lives in the URL.)
 
 use super::group::{Group, GroupInput};
 use super::validation::{FieldError, check_description, check_name};
@@ -44,9 +45,7 @@ pub struct GroupForm {
     touched: bool,
 }
 
-fn key(name: &str) -> String {
-    name.trim().to_lowercase()
-}
+use super::validation::name_key as key;
 
 impl GroupForm {
     /// An empty form (Add).
@@ -75,6 +74,11 @@ impl GroupForm {
     /// The name as it was loaded (empty when adding).
     pub fn original_name(&self) -> &str {
         &self.original.name
+    }
+
+    /// Whether `name` is the loaded group's own name (compared as names are).
+    pub fn is_own_name(&self, name: &str) -> bool {
+        !self.original.name.is_empty() && key(name) == key(&self.original.name)
     }
 
     /// The name's error, if any: the client rules first, then "already used", then

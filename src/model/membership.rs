@@ -173,7 +173,7 @@ mod tests {
     #[test]
     fn deselect_all_is_one_flag() {
         let mut unassign = Selection::default();
-        unassign.select_all("", 1500, SearchRule::IdOrText);
+        unassign.select_everyone(1500);
         let ch = MembershipChange::editing(&Selection::default(), &unassign);
         assert!(ch.unassign_all);
         assert_eq!(ch.id_count(), 0);

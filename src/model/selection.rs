@@ -157,6 +157,13 @@ impl Selection {
         }
     }
 
+    /// Selects everyone in scope, `total` of them (**De-select All** marks every member
+    /// of the group this way).
+    pub fn select_everyone(&mut self, total: u64) {
+        // The empty search matches everyone under any rule.
+        self.select_all("", total, SearchRule::default());
+    }
+
     /// Selects nothing.
     pub fn clear(&mut self) {
         self.all = None;
@@ -305,7 +312,7 @@ mod tests {
     #[test]
     fn all_members_by_id() {
         let mut s = Selection::default();
-        s.select_all("", 1500, SearchRule::IdOrText);
+        s.select_everyone(1500);
         assert!(s.contains(&c(5, "Eva")));
         s.set(&c(5, "Eva"), false);
         assert!(!s.contains(&c(5, "Eva")));

@@ -22,6 +22,11 @@ pub enum FieldError {
     Server(String),
 }
 
+/// A name as names are compared: trimmed, case-folded ("VIP" and " vip " are one name).
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
 /// Checks a name as typed (it is trimmed before counting).
 pub fn check_name(name: &str) -> Option<FieldError> {
     let t = name.trim();

@@ -2,7 +2,8 @@
 //! use: notifications, remote data with out-of-order protection, URL-backed list
 //! parameters.
 
-pub mod drafts;
+pub mod draft_store;
+pub mod latest;
 pub mod leave_guard;
 pub mod notifications;
 pub mod remote;

@@ -3,6 +3,7 @@
 //! paging or typing never shows stale rows.
 
 use crate::api::ApiError;
+use crate::state::latest::Latest;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
@@ -39,16 +40,15 @@ impl<T: Clone + Send + Sync + 'static> Remote<T> {
             loading: RwSignal::new(true),
             reload: RwSignal::new(0),
         };
-        let latest = StoredValue::new(0u64);
+        let latest = Latest::default();
         Effect::new(move |_| {
             this.reload.track();
             let fut = fetch(key());
-            let generation = latest.get_value() + 1;
-            latest.set_value(generation);
+            let ticket = latest.next();
             this.loading.set(true);
             spawn_local(async move {
                 let result = fut.await;
-                if latest.try_get_value() != Some(generation) {
+                if !latest.is_current(ticket) {
                     return; // a newer request was made, or the view is gone
                 }
                 match result {

@@ -1,6 +1,8 @@
 //! The project's own reference API (`/api/v1`, see `server/openapi.json`).
 
-use crate::api::http::{Http, RawResponse, Transport, percent_encode};
+use crate::api::http::{
+    Http, RawResponse, Transport, json_or, percent_encode, success_or, to_json,
+};
 use crate::api::{
     ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, MemberCount, MembershipChange,
     Progress, SelectAllMatching,
@@ -180,10 +182,7 @@ pub fn decode_error(resp: &RawResponse) -> ApiError {
 }
 
 fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
-    if !resp.is_success() {
-        return Err(decode_error(&resp));
-    }
-    serde_json::from_str(&resp.body).map_err(|e| ApiError::Decode(e.to_string()))
+    json_or(resp, decode_error)
 }
 
 fn numeric(ids: &[CustomerId]) -> Result<Vec<i64>, ApiError> {
@@ -247,10 +246,6 @@ fn wire_change(change: &MembershipChange) -> Result<WireChange, ApiError> {
             None => None,
         },
     })
-}
-
-fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
-    serde_json::to_string(v).map_err(|e| ApiError::Client(e.to_string()))
 }
 
 impl ReferenceBackend<Transport> {
@@ -354,11 +349,7 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
             .http
             .send(Method::DELETE, &group_path(id), &[], None, JSON)
             .await?;
-        if resp.is_success() {
-            Ok(())
-        } else {
-            Err(decode_error(&resp))
-        }
+        success_or(resp, decode_error)
     }
 
     async fn list_members(

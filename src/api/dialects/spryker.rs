@@ -8,7 +8,9 @@
 pub mod plan;
 pub mod wire;
 
-use crate::api::http::{Http, RawResponse, Transport, percent_encode};
+use crate::api::http::{
+    Http, RawResponse, Transport, json_or, percent_encode, success_or, to_json,
+};
 use crate::api::{
     ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, MemberCount, MembershipChange,
     PartialChange, Progress, SaveProgress, SelectAllMatching,
@@ -22,7 +24,6 @@ use crate::model::{
 use async_trait::async_trait;
 use plan::{MAX_REFS, Step};
 use reqwest::Method;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wire::{
     CustomerAttrs, GroupAttrs, GroupWrite, ListDoc, OneDoc, RefsWrite, WriteDoc, decode_error,
@@ -106,23 +107,12 @@ fn members_path(id: &GroupId) -> String {
     format!("{}/customers", group_path(id))
 }
 
-fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
-    serde_json::to_string(v).map_err(|e| ApiError::Client(e.to_string()))
-}
-
 fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
-    if !resp.is_success() {
-        return Err(decode_error(&resp));
-    }
-    serde_json::from_str(&resp.body).map_err(|e| ApiError::Decode(e.to_string()))
+    json_or(resp, decode_error)
 }
 
 fn no_content(resp: RawResponse) -> Result<(), ApiError> {
-    if resp.is_success() {
-        Ok(())
-    } else {
-        Err(decode_error(&resp))
-    }
+    success_or(resp, decode_error)
 }
 
 /// Counts progress over a sequence of requests and reports it.

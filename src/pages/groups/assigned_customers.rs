@@ -4,10 +4,9 @@
 
 use crate::i18n::{self, texts};
 use crate::model::GroupId;
-use crate::model::search::SearchRule;
 use crate::model::selection::Selection;
 use crate::pages::groups::customer_select_grid::{
-    CustomerSelectGrid, CustomerSource, GridHandle, SelectGridTexts,
+    Checked, CustomerSelectGrid, CustomerSource, GridHandle, SelectGridTexts,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,8 +36,7 @@ fn deselect_bar(marked: RwSignal<Selection>, members: Option<u64>, grid: GridHan
                         marked.update(|m| m.clear());
                     } else {
                         let n = member_count.get_untracked().unwrap_or(0);
-                        // "" matches every member, whatever the backend's rule.
-                        marked.update(|m| m.select_all("", n, SearchRule::default()));
+                        marked.update(|m| m.select_everyone(n));
                     }
                 }>
                 {move || if all_marked() { t.undo_deselect_all } else { t.deselect_all }}
@@ -65,7 +63,7 @@ pub fn AssignedCustomers(
         <CustomerSelectGrid
             source=CustomerSource::Members(group)
             selection=marked
-            checked_means_selected=false
+            checked=Checked::Kept
             prefix=prefix
             texts=SelectGridTexts {
                 caption: t.assigned_customers,

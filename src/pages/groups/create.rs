@@ -12,15 +12,14 @@ use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
+use crate::pages::groups::after_save::{Done, on_finished, use_go};
 use crate::pages::groups::customer_picker::CustomerPicker;
-use crate::pages::groups::draft::{DraftNotice, use_group_draft};
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
+use crate::pages::groups::wizard_draft::{DraftNotice, use_group_draft};
 use crate::routes::Paths;
-use crate::state::drafts;
+use crate::state::draft_store;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 
 /// The Add page.
 #[component]
@@ -28,7 +27,6 @@ pub fn GroupCreatePage() -> impl IntoView {
     let t = texts();
     let backend = expect_context::<SharedBackend>();
     let paths = expect_context::<Paths>();
-    let navigate = use_navigate();
     let (_, select_tab) = use_tab();
     let form = RwSignal::new(GroupForm::new());
     let selection = RwSignal::new(Selection::default());
@@ -46,42 +44,36 @@ pub fn GroupCreatePage() -> impl IntoView {
             let created = b.create_group(&input, &change, &report).await;
             // Here, not in the page's effect: the save may finish after the page is gone.
             match &created {
-                Ok(_) => drafts::clear(&key),
+                Ok(_) => draft_store::clear(&key),
                 Err(ApiError::Partial(p)) => hand_over_rest(&key, selection, p),
                 Err(_) => {}
             }
             created
         }
     });
-    let go = move |to: String| {
-        navigate(
-            &to,
-            NavigateOptions {
-                resolve: false,
-                ..Default::default()
-            },
-        )
-    };
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => {
-            draft.finish();
-            Notifications::expect().success(t.created_ok);
-            go(paths.list());
-        }
-        Some(Err(e)) => {
+    let go = use_go();
+    let list = paths.list();
+    on_finished(
+        save,
+        Some(draft),
+        move |_| Done {
+            message: t.created_ok.to_owned(),
+            to: list.clone(),
+        },
+        move |e| {
+            // Created, but not all its customers: the rest waits on its edit page.
             if let ApiError::Partial(p) = &e
                 && let Some(group) = &p.group
             {
                 draft.finish();
                 let detail = i18n::created_partly(&group.name, &e.user_message());
                 Notifications::expect().error(detail);
-                go(format!("{}?tab=customers", paths.edit(&group.id)));
+                go(&format!("{}?tab=customers", paths.edit(&group.id)));
             } else {
                 report_save_error(form, select_tab, &e);
             }
-        }
-        None => {}
-    });
+        },
+    );
     let on_save = Callback::new(move |_| {
         let input = form.with_untracked(|f| f.input.trimmed());
         let change = selection.with_untracked(MembershipChange::assigning);
@@ -110,6 +102,6 @@ fn hand_over_rest(add_key: &str, selection: RwSignal<Selection>, p: &PartialChan
         to_assign: rest,
         ..Default::default()
     };
-    drafts::store(&GroupDraft::key(Some(group.id.as_str())), &draft);
-    drafts::clear(add_key);
+    draft_store::store(&GroupDraft::key(Some(group.id.as_str())), &draft);
+    draft_store::clear(add_key);
 }

@@ -5,7 +5,7 @@ use crate::api::{Capabilities, CustomerScope, SelectAllMatching, SharedBackend};
 use crate::i18n::{self, texts};
 use crate::model::selection::Selection;
 use crate::pages::groups::customer_select_grid::{
-    CustomerSelectGrid, CustomerSource, GridHandle, SelectGridTexts,
+    Checked, CustomerSelectGrid, CustomerSource, GridHandle, SelectGridTexts,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -89,7 +89,7 @@ pub fn CustomerPicker(
         <CustomerSelectGrid
             source=CustomerSource::Customers(scope)
             selection=selection
-            checked_means_selected=true
+            checked=Checked::Selected
             prefix=prefix
             texts=SelectGridTexts {
                 caption: t.customers_to_assign,

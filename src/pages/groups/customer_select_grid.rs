@@ -28,6 +28,16 @@ pub enum CustomerSource {
 #[derive(Clone, Copy)]
 pub struct MembersChanged(pub RwSignal<u64>);
 
+/// What a checked row means in a grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checked {
+    /// The customer is in the selection (picked to assign).
+    Selected,
+    /// The member is kept: the selection holds the members marked for unassignment,
+    /// and a cleared row is one of them.
+    Kept,
+}
+
 /// What a toolbar can read of its grid.
 #[derive(Clone, Copy)]
 pub struct GridHandle {
@@ -66,9 +76,8 @@ pub fn CustomerSelectGrid(
     source: CustomerSource,
     /// The selection (owned by the page: it survives tab switches).
     selection: RwSignal<Selection>,
-    /// `true`: a checked row is selected (assign). `false`: a checked row is *not* in
-    /// the selection (members kept; cleared ones are marked for unassignment).
-    checked_means_selected: bool,
+    /// What a checked row means.
+    checked: Checked,
     /// URL parameter prefix of this grid.
     prefix: &'static str,
     /// Texts and test ids.
@@ -105,10 +114,10 @@ pub fn CustomerSelectGrid(
     let handle = GridHandle { query, remote };
     let selection_grid = GridSelection {
         is_checked: Arc::new(move |c: &Customer| {
-            selection.with(|s| s.contains(c)) == checked_means_selected
+            selection.with(|s| s.contains(c)) == (checked == Checked::Selected)
         }),
-        set_checked: Arc::new(move |rows: Vec<Customer>, checked: bool| {
-            selection.update(|s| s.set_many(rows.iter(), checked == checked_means_selected))
+        set_checked: Arc::new(move |rows: Vec<Customer>, on: bool| {
+            selection.update(|s| s.set_many(rows.iter(), on == (checked == Checked::Selected)))
         }),
         row_label: Arc::new(|c: &Customer| i18n::select_row(&c.display_name())),
         page_label: texts.page_label,

@@ -8,9 +8,9 @@ use crate::i18n::{self, texts};
 use crate::model::group_form::GroupForm;
 
 use crate::model::validation::{DESCRIPTION_MAX, FieldError, NAME_MAX, check_name};
+use crate::state::latest::{Latest, TYPING_PAUSE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::time::Duration;
 
 /// Element id of the Name field (Save focuses it when it is invalid).
 pub const NAME_ID: &str = "cg-name";
@@ -42,36 +42,30 @@ pub fn focus_first_error(form: &GroupForm) {
     }
 }
 
-/// Checks, 400 ms after the user stops typing, whether another group already has the
-/// name (ignoring case), and marks it in the form.
+/// Checks, when the user pauses typing, whether another group already has the name,
+/// and marks it in the form; an answer for a name typed over meanwhile is dropped.
 fn use_name_check(form: RwSignal<GroupForm>) {
     let backend = expect_context::<SharedBackend>();
-    let generation = StoredValue::new(0u64);
+    let latest = Latest::default();
     let name = Memo::new(move |_| form.with(|f| f.input.name.trim().to_owned()));
     Effect::new(move |_| {
         let n = name.get();
-        let g = generation.get_value() + 1;
-        generation.set_value(g);
-        if check_name(&n).is_some()
-            || form.with_untracked(|f| n.eq_ignore_ascii_case(f.original_name().trim()))
-        {
+        if check_name(&n).is_some() || form.with_untracked(|f| f.is_own_name(&n)) {
+            latest.cancel();
             return;
         }
         let backend = backend.clone();
-        set_timeout(
-            move || {
-                if generation.try_get_value() != Some(g) {
-                    return;
+        latest.debounce(TYPING_PAUSE, move || {
+            let ticket = latest.next();
+            spawn_local(async move {
+                // A failed check is not an error: the server checks again on Save.
+                if let Ok(Some(_)) = backend.find_group_by_name(&n).await
+                    && latest.is_current(ticket)
+                {
+                    form.update(|f| f.mark_taken(&n));
                 }
-                spawn_local(async move {
-                    // A failed check is not an error: the server checks again on Save.
-                    if let Ok(Some(_)) = backend.find_group_by_name(&n).await {
-                        form.update(|f| f.mark_taken(&n));
-                    }
-                });
-            },
-            Duration::from_millis(400),
-        );
+            });
+        });
     });
 }
 

@@ -8,7 +8,7 @@ use crate::i18n::{self, texts};
 use crate::model::group_form::{GroupForm, Tab};
 use crate::pages::groups::general_tab::{GeneralFields, focus_first_error};
 use crate::state::notifications::Notifications;
-use crate::state::url_query::use_query_param;
+use crate::state::url_query::{History, use_query_param};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -18,7 +18,7 @@ pub fn use_tab() -> (Signal<Tab>, Callback<Tab>) {
     let tab = Signal::derive(move || Tab::from_key(param.get().as_deref()));
     let select = Callback::new(move |t: Tab| {
         let v = (t != Tab::General).then(|| t.key().to_owned());
-        set.run((v, true));
+        set.run((v, History::Replace));
     });
     (tab, select)
 }

@@ -5,7 +5,7 @@ use crate::i18n::texts;
 use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::selection::Selection;
-use crate::state::drafts;
+use crate::state::draft_store;
 use crate::state::leave_guard::use_leave_guard;
 use leptos::prelude::*;
 
@@ -22,7 +22,7 @@ impl DraftControl {
     /// After a successful save: the draft is gone and no longer written.
     pub fn finish(&self) {
         self.finished.set_value(true);
-        drafts::clear(&self.key.get_value());
+        draft_store::clear(&self.key.get_value());
     }
 }
 
@@ -39,7 +39,7 @@ pub fn use_group_draft(
         finished: StoredValue::new(false),
         key: StoredValue::new(key.clone()),
     };
-    if let Some(d) = drafts::load(&key) {
+    if let Some(d) = draft_store::load(&key) {
         form.update(|f| {
             if let Some(n) = d.name {
                 f.input.name = n;
@@ -71,7 +71,7 @@ pub fn use_group_draft(
     Effect::new(move |_| {
         let d = draft.get();
         if !control.finished.get_value() {
-            drafts::store(&control.key.get_value(), &d);
+            draft_store::store(&control.key.get_value(), &d);
         }
     });
     use_leave_guard(Signal::derive(move || {
@@ -94,7 +94,7 @@ pub fn DraftNotice(
             <div class="cg-notice" role="status">
                 <span>{t.draft_restored}</span>
                 <button type="button" class="cg-btn cg-btn--link" on:click=move |_| {
-                    drafts::clear(&control.key.get_value());
+                    draft_store::clear(&control.key.get_value());
                     control.restored.set(false);
                     on_discard.run(());
                 }>{t.discard_changes}</button>
