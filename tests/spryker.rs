@@ -9,7 +9,7 @@ mod common;
 
 use cg_admin::api::dialects::reference::ReferenceBackend;
 use cg_admin::api::dialects::spryker::{CAPABILITIES, SprykerBackend};
-use cg_admin::api::http::{DEFAULT_TIMEOUT, Transport};
+use cg_admin::api::http::{DEFAULT_TIMEOUT, Secret, Transport};
 use cg_admin::api::{ApiError, Backend, CustomerScope, MembershipChange};
 use cg_admin::model::membership::Applied;
 use cg_admin::model::search::SearchRule;
@@ -43,7 +43,7 @@ async fn fixture(customers: usize) -> Fixture {
     let (addr, server) = cg_server::spawn(&dir.path().join("t.db"), Some(customers), None)
         .await
         .unwrap();
-    let token = Some(cg_server::DEMO_TOKEN.to_owned());
+    let token = Some(Secret::new(cg_server::DEMO_TOKEN));
     let t = Transport::new(&format!("http://{addr}/spryker/"), token, DEFAULT_TIMEOUT).unwrap();
     let r = Transport::new(&format!("http://{addr}/api/v1/"), None, DEFAULT_TIMEOUT).unwrap();
     Fixture {

@@ -26,12 +26,35 @@ impl RawResponse {
     }
 }
 
+/// A bearer token: printed as `<redacted>` by `Debug`, so it never reaches a log or an
+/// error message.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a token.
+    pub fn new(token: impl Into<String>) -> Self {
+        Secret(token.into())
+    }
+
+    /// The token itself, for the `Authorization` header.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
 /// Sends requests to one backend.
 #[derive(Clone, Debug)]
 pub struct Transport {
     client: reqwest::Client,
     base: Url,
-    auth_token: Option<String>,
+    auth_token: Option<Secret>,
     timeout: Duration,
 }
 
@@ -75,7 +98,7 @@ impl Transport {
     /// A transport for `base_url` (absolute, e.g. `https://shop.example/api/v1/`).
     pub fn new(
         base_url: &str,
-        auth_token: Option<String>,
+        auth_token: Option<Secret>,
         timeout: Duration,
     ) -> Result<Self, ApiError> {
         Ok(Transport {
@@ -117,7 +140,7 @@ impl Transport {
             .header(ACCEPT, content_type)
             .timeout(self.timeout);
         if let Some(token) = &self.auth_token {
-            req = req.header(AUTHORIZATION, format!("Bearer {token}"));
+            req = req.header(AUTHORIZATION, format!("Bearer {}", token.expose()));
         }
         if let Some(body) = json_body {
             req = req.header(CONTENT_TYPE, content_type).body(body);
@@ -217,6 +240,17 @@ mod tests {
             parse_base_url("https://bücher.example/"),
             Err(ApiError::Config(_))
         ));
+    }
+
+    // A token never shows in Debug output (logs, panics, error messages).
+    #[test]
+    fn token_is_redacted() {
+        let t = Transport::new("http://h/", Some(Secret::new("s3cr3t")), DEFAULT_TIMEOUT).unwrap();
+        let printed = format!("{t:?}");
+        assert!(
+            !printed.contains("s3cr3t") && printed.contains("<redacted>"),
+            "{printed}"
+        );
     }
 
     // Paths join under the base path (no lost `/api/v1`), parameters are encoded.

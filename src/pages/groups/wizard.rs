@@ -67,6 +67,11 @@ pub fn GroupWizard(
     let t = texts();
     let (tab, select) = use_tab();
     let save = move |_| {
+        // One click, one save: a second click before the button shows "Saving…" is
+        // ignored.
+        if saving.get_untracked() {
+            return;
+        }
         if form.with_untracked(|f| f.general_invalid()) {
             show_first_error(form, select);
         } else {
