@@ -238,6 +238,56 @@ pub struct Texts {
     pub t_members_not_saved: &'static str,
     /// Error: the app could not build a request.
     pub err_client: &'static str,
+    /// Export a group's members.
+    pub export_csv: &'static str,
+    /// Customers tab: opens the list import.
+    pub add_from_list: &'static str,
+    /// List import: what it takes.
+    pub list_hint: &'static str,
+    /// List import: text area label.
+    pub list_text_label: &'static str,
+    /// List import: file input label.
+    pub list_file_label: &'static str,
+    /// List import: the CSV column to read.
+    pub list_column: &'static str,
+    /// List import: resolve the keys.
+    pub check_list: &'static str,
+    /// List import: a file that is not UTF-8.
+    pub list_not_utf8: &'static str,
+    /// List import: nothing to read.
+    pub list_empty: &'static str,
+    /// List import: the not-found file.
+    pub download_not_found: &'static str,
+    /// List import summary on a backend that does not say who is a member.
+    pub members_unknown: &'static str,
+    /// Export progress.
+    pub t_exporting: &'static str,
+    /// After an export.
+    pub t_exported: &'static str,
+    /// What the export holds.
+    pub t_export_all: &'static str,
+    /// What the export holds, with a search.
+    pub t_export_matching: &'static str,
+    /// List import: file too big.
+    pub t_list_too_big: &'static str,
+    /// List import: too many lines.
+    pub t_list_too_many: &'static str,
+    /// List import progress.
+    pub t_checking: &'static str,
+    /// List import: what resolving will cost on this backend.
+    pub t_list_cost: &'static str,
+    /// Summary.
+    pub t_found: &'static str,
+    /// Summary.
+    pub t_already_members: &'static str,
+    /// Summary.
+    pub t_not_found: &'static str,
+    /// Summary.
+    pub t_duplicates: &'static str,
+    /// List import: confirm.
+    pub t_add_n: &'static str,
+    /// The admin stopped a long operation.
+    pub err_cancelled: &'static str,
     /// Tooltip of a member count the backend does not give.
     pub count_not_reported: &'static str,
     /// Tooltip of a gender the backend does not give.
@@ -382,6 +432,31 @@ pub static EN: Texts = Texts {
     t_deleted_ok: "Customer group “{x}” was deleted.",
     t_members_not_saved: "The group was saved, but its customers were not changed: {x} Save again to retry.",
     err_client: "The app could not send the request (nothing was sent).",
+    export_csv: "Export CSV",
+    add_from_list: "Add from a list",
+    list_hint: "Paste e-mail addresses or customer references, one per line, or choose a .csv or .txt file.",
+    list_text_label: "E-mail addresses or customer references",
+    list_file_label: "Or a file (.csv, .txt)",
+    list_column: "Column",
+    check_list: "Check list",
+    list_not_utf8: "This file is not UTF-8 text. Save it as “CSV UTF-8” and choose it again.",
+    list_empty: "There is no e-mail address or customer reference in this list.",
+    download_not_found: "Download the ones not found",
+    members_unknown: "(whether some are members already is not known on this backend; adding them again changes nothing)",
+    t_exporting: "Exporting… {a} of {n}",
+    t_exported: "{n} members exported.",
+    t_export_all: "All {n} members",
+    t_export_matching: "{n} members matching “{q}”",
+    t_list_too_big: "This file is {n} MB; at most {max} MB can be read.",
+    t_list_too_many: "This list has {n} lines; at most {max} can be read at once.",
+    t_checking: "Checking… {a} of {n}",
+    t_list_cost: "{n} keys: about {r} requests.",
+    t_found: "{n} found",
+    t_already_members: "{n} already members",
+    t_not_found: "{n} not found",
+    t_duplicates: "{n} duplicates merged",
+    t_add_n: "Add {n} to the selection",
+    err_cancelled: "Stopped.",
     count_not_reported: "This backend does not report member counts in lists.",
     gender_not_reported: "This backend does not report the gender of members.",
     members_listed_too: "This backend lists every customer here, members included; assigning a member again changes nothing.",
@@ -513,6 +588,31 @@ pub static DE: Texts = Texts {
     t_deleted_ok: "Kundengruppe „{x}“ wurde gelöscht.",
     t_members_not_saved: "Die Gruppe wurde gespeichert, ihre Kunden aber nicht geändert: {x} Speichern Sie erneut, um es noch einmal zu versuchen.",
     err_client: "Die App konnte die Anfrage nicht senden (nichts wurde gesendet).",
+    export_csv: "CSV exportieren",
+    add_from_list: "Aus einer Liste hinzufügen",
+    list_hint: "Fügen Sie E-Mail-Adressen oder Kundenreferenzen ein, eine pro Zeile, oder wählen Sie eine .csv- oder .txt-Datei.",
+    list_text_label: "E-Mail-Adressen oder Kundenreferenzen",
+    list_file_label: "Oder eine Datei (.csv, .txt)",
+    list_column: "Spalte",
+    check_list: "Liste prüfen",
+    list_not_utf8: "Diese Datei ist kein UTF-8-Text. Speichern Sie sie als „CSV UTF-8“ und wählen Sie sie erneut.",
+    list_empty: "In dieser Liste steht keine E-Mail-Adresse und keine Kundenreferenz.",
+    download_not_found: "Nicht gefundene herunterladen",
+    members_unknown: "(ob einige schon Mitglieder sind, weiß dieses Backend nicht; sie erneut hinzuzufügen ändert nichts)",
+    t_exporting: "Exportiere… {a} von {n}",
+    t_exported: "{n} Mitglieder exportiert.",
+    t_export_all: "Alle {n} Mitglieder",
+    t_export_matching: "{n} Mitglieder mit „{q}“",
+    t_list_too_big: "Diese Datei hat {n} MB; höchstens {max} MB können gelesen werden.",
+    t_list_too_many: "Diese Liste hat {n} Zeilen; höchstens {max} können auf einmal gelesen werden.",
+    t_checking: "Prüfe… {a} von {n}",
+    t_list_cost: "{n} Einträge: etwa {r} Anfragen.",
+    t_found: "{n} gefunden",
+    t_already_members: "{n} bereits Mitglieder",
+    t_not_found: "{n} nicht gefunden",
+    t_duplicates: "{n} Duplikate zusammengeführt",
+    t_add_n: "{n} zur Auswahl hinzufügen",
+    err_cancelled: "Abgebrochen.",
     count_not_reported: "Dieses Backend liefert in Listen keine Mitgliederzahlen.",
     gender_not_reported: "Dieses Backend liefert das Geschlecht der Mitglieder nicht.",
     members_listed_too: "Dieses Backend listet hier alle Kunden, auch Mitglieder; ein Mitglied erneut zuzuordnen ändert nichts.",
@@ -728,6 +828,82 @@ pub fn customer_search_label(rule: SearchRule) -> &'static str {
     }
 }
 
+/// A template with `{a}` of `{n}` counts.
+fn of(template: &str, a: u64, n: u64) -> String {
+    fill(template, &[("a", &num(a)), ("n", &num(n))])
+}
+
+/// A template with one count `{n}`.
+fn count(template: &str, n: u64) -> String {
+    fill(template, &[("n", &num(n))])
+}
+
+/// Export progress.
+pub fn exporting(done: u64, total: u64) -> String {
+    of(texts().t_exporting, done, total)
+}
+
+/// After an export.
+pub fn exported(n: u64) -> String {
+    count(texts().t_exported, n)
+}
+
+/// What an export holds: every member, or those matching a search.
+pub fn export_scope(n: u64, q: &str) -> String {
+    let t = texts();
+    if q.is_empty() {
+        count(t.t_export_all, n)
+    } else {
+        fill(t.t_export_matching, &[("n", &num(n)), ("q", q)])
+    }
+}
+
+/// List import: a file over the size limit (in MB, rounded up).
+pub fn list_too_big(bytes: usize, max: usize) -> String {
+    let mb = |b: usize| b.div_ceil(1024 * 1024).to_string();
+    fill(
+        texts().t_list_too_big,
+        &[("n", &mb(bytes)), ("max", &mb(max))],
+    )
+}
+
+/// List import: too many lines.
+pub fn list_too_many(lines: usize, max: usize) -> String {
+    fill(
+        texts().t_list_too_many,
+        &[("n", &num(lines as u64)), ("max", &num(max as u64))],
+    )
+}
+
+/// List import progress.
+pub fn checking(done: u64, total: u64) -> String {
+    of(texts().t_checking, done, total)
+}
+
+/// List import: what resolving will cost.
+pub fn list_cost(keys: usize, requests: usize) -> String {
+    fill(
+        texts().t_list_cost,
+        &[("n", &num(keys as u64)), ("r", &num(requests as u64))],
+    )
+}
+
+/// List import summary parts and the confirm button.
+pub fn list_counts(found: u64, members: u64, not_found: u64, duplicates: u64) -> [String; 4] {
+    let t = texts();
+    [
+        count(t.t_found, found),
+        count(t.t_already_members, members),
+        count(t.t_not_found, not_found),
+        count(t.t_duplicates, duplicates),
+    ]
+}
+
+/// "Add 2,930 to the selection".
+pub fn add_n(n: u64) -> String {
+    count(texts().t_add_n, n)
+}
+
 /// Customers the backend does not know, by id.
 pub fn unknown_customers(ids: &str) -> String {
     fill(texts().t_unknown_customers, &[("x", ids)])
@@ -847,7 +1023,20 @@ mod tests {
             t_partial,
             t_partial_assigned,
             t_partial_unassigned,
-            t_created_partly
+            t_created_partly,
+            t_exporting,
+            t_exported,
+            t_export_all,
+            t_export_matching,
+            t_list_too_big,
+            t_list_too_many,
+            t_checking,
+            t_list_cost,
+            t_found,
+            t_already_members,
+            t_not_found,
+            t_duplicates,
+            t_add_n
         );
         for (name, en, de) in all {
             assert!(

@@ -12,6 +12,7 @@ use cg_admin::api::{
 };
 use cg_admin::app::App;
 use cg_admin::config::Config;
+use cg_admin::model::customer_list::{CustomerKey, Found};
 use cg_admin::model::search::SearchRule;
 use cg_admin::model::{
     Customer, CustomerId, Gender, Group, GroupId, GroupInput, ListQuery, Page, SortKey, SortOrder,
@@ -256,6 +257,46 @@ impl Backend for FakeBackend {
                 .unwrap_or_default(),
         };
         self.customers_page(|c| !members.contains(&c.id), q)
+    }
+    async fn find_customers(
+        &self,
+        keys: &[CustomerKey],
+        group: Option<&GroupId>,
+    ) -> Result<Vec<Found>, ApiError> {
+        self.check()?;
+        let members = group
+            .and_then(|g| self.members.lock().unwrap().get(g).cloned())
+            .unwrap_or_default();
+        Ok(self
+            .customers
+            .iter()
+            .filter(|c| keys.iter().any(|k| k.names(c)))
+            .map(|c| Found {
+                customer: c.clone(),
+                member: group.map(|_| members.contains(&c.id)),
+            })
+            .collect())
+    }
+    async fn export_members(
+        &self,
+        id: &GroupId,
+        _: &str,
+        _: Progress<'_>,
+        _: &dyn Fn() -> bool,
+    ) -> Result<Vec<Customer>, ApiError> {
+        let members = self
+            .members
+            .lock()
+            .unwrap()
+            .get(id)
+            .cloned()
+            .unwrap_or_default();
+        Ok(self
+            .customers
+            .iter()
+            .filter(|c| members.contains(&c.id))
+            .cloned()
+            .collect())
     }
     async fn change_members(
         &self,
@@ -699,5 +740,54 @@ async fn rows_are_kept_by_key() {
     assert!(
         row("5")[0].is_same_node(Some(&fifth)),
         "row 5 was kept, not drawn again"
+    );
+}
+
+// Add from a list: a pasted list with a repeat (other case), a reference and an unknown
+// address is summed up before anything is selected; confirming selects the found ones.
+#[wasm_bindgen_test]
+async fn add_from_a_list() {
+    let fake = FakeBackend::with_members(30, 0);
+    let m = mount(fake, "/customer-groups/new?tab=customers");
+    wait_for("customers", || m.all(CUSTOMER_ROWS).len() == 10).await;
+    let area: web_sys::HtmlTextAreaElement = m.all("[data-testid=add-from-list] textarea")[0]
+        .clone()
+        .unchecked_into();
+    area.set_value("c1@example.com\r\nC1@EXAMPLE.COM\r\n\r\nDE--12\r\nnobody@x.de\r\n");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let input = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    area.dispatch_event(&input).unwrap();
+    leptos::task::tick().await;
+    m.click_button("Check list");
+    wait_for("summary", || {
+        !m.all("[data-testid=list-summary]").is_empty()
+    })
+    .await;
+    let summary = m.texts("[data-testid=list-summary] li");
+    assert_eq!(
+        summary,
+        [
+            "2 found",
+            "0 already members",
+            "1 not found",
+            "1 duplicates merged"
+        ]
+    );
+    assert!(
+        m.text().contains("Selected customers to assign (0)"),
+        "nothing selected yet"
+    );
+    m.click_button("Add 2 to the selection");
+    wait_for("selected", || {
+        m.text().contains("Selected customers to assign (2)")
+    })
+    .await;
+    assert_eq!(
+        m.all("[data-testid=selected-to-assign] li[data-id]")
+            .iter()
+            .map(|e| e.get_attribute("data-id").unwrap())
+            .collect::<Vec<_>>(),
+        ["1", "12"]
     );
 }

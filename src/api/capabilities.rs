@@ -32,6 +32,24 @@ pub enum SelectAllMatching {
     Unsupported,
 }
 
+/// How a list of e-mail addresses or references is resolved to customers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lookup {
+    /// Keys one request resolves.
+    pub keys_per_request: usize,
+    /// Requests sent at once.
+    pub parallel: usize,
+    /// Whether the answer says who is a member of the group being edited.
+    pub knows_members: bool,
+}
+
+impl Lookup {
+    /// Requests needed for `keys` keys.
+    pub fn requests(&self, keys: usize) -> usize {
+        keys.div_ceil(self.keys_per_request.max(1))
+    }
+}
+
 /// The lists the app shows, for sortable columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grid {
@@ -69,6 +87,10 @@ pub struct Capabilities {
     pub conflict_detection: bool,
     /// How the backend matches a customer search.
     pub customer_search: SearchRule,
+    /// Resolving pasted or uploaded lists.
+    pub lookup: Lookup,
+    /// Members per request when exporting a group.
+    pub export_page: u32,
 }
 
 impl Capabilities {

@@ -64,6 +64,8 @@ pub enum ApiError {
     Client(String),
     /// Only part of a multi-request save went through.
     Partial(Box<PartialChange>),
+    /// The admin stopped it.
+    Cancelled,
 }
 
 impl ApiError {
@@ -130,6 +132,7 @@ impl ApiError {
             ApiError::Decode(d) => with(t.err_decode, d),
             ApiError::Config(d) => with(t.err_config, d),
             ApiError::Client(d) => with(t.err_client, d),
+            ApiError::Cancelled => t.err_cancelled.to_owned(),
             ApiError::Partial(p) => i18n::partial_change(
                 p.applied.assigned.len() as u64,
                 p.planned.assign,

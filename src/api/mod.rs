@@ -9,9 +9,10 @@ pub mod dialects;
 pub mod error;
 pub mod http;
 
-pub use capabilities::{Capabilities, Grid, MemberCount, SelectAllMatching};
+pub use capabilities::{Capabilities, Grid, Lookup, MemberCount, SelectAllMatching};
 pub use error::{ApiError, PartialChange};
 
+use crate::model::customer_list::{CustomerKey, Found};
 pub use crate::model::membership::MembershipChange;
 use crate::model::{Customer, Group, GroupId, GroupInput, ListQuery, Page};
 use async_trait::async_trait;
@@ -85,6 +86,23 @@ pub trait Backend: Send + Sync {
         scope: &CustomerScope,
         query: &ListQuery,
     ) -> Result<Page<Customer>, ApiError>;
+    /// The customers named by up to [`LOOKUP_BATCH`] keys (keys that name nobody are
+    /// absent), with whether each is a member of `group` where the backend says.
+    async fn find_customers(
+        &self,
+        keys: &[CustomerKey],
+        group: Option<&GroupId>,
+    ) -> Result<Vec<Found>, ApiError>;
+    /// Every member of a group matching `q` (empty: all), in pages of the dialect's
+    /// `export_page`; `progress` after each page; stops with [`ApiError::Cancelled`]
+    /// as soon as `cancelled()` says so between pages.
+    async fn export_members(
+        &self,
+        id: &GroupId,
+        q: &str,
+        progress: Progress<'_>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Vec<Customer>, ApiError>;
     /// Applies a membership delta: all or nothing where the backend can, otherwise
     /// [`ApiError::Partial`] says exactly what was applied.
     async fn change_members(
@@ -94,6 +112,9 @@ pub trait Backend: Send + Sync {
         progress: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError>;
 }
+
+/// The most keys one [`Backend::find_customers`] call takes.
+pub const LOOKUP_BATCH: usize = 1000;
 
 /// The backend shared through the app's context.
 pub type SharedBackend = Arc<dyn Backend>;

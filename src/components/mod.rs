@@ -3,6 +3,7 @@
 
 pub mod confirm_dialog;
 pub mod data_grid;
+pub mod download;
 pub mod field;
 pub mod icons;
 pub mod local_time;

@@ -14,6 +14,9 @@ pub struct GroupDraft {
     pub to_assign: Selection,
     /// Members marked for unassignment (Edit only).
     pub to_unassign: Selection,
+    /// Text pasted into **Add from a list**, not yet checked.
+    #[serde(default)]
+    pub list_text: String,
 }
 
 impl GroupDraft {
@@ -24,6 +27,7 @@ impl GroupDraft {
             && self.to_assign.is_empty()
             && self.to_unassign.is_empty()
             && self.to_unassign.all().is_none()
+            && self.list_text.trim().is_empty()
     }
 
     /// The key a draft is stored under: one for Add, one per group for Edit.

@@ -3,12 +3,15 @@
 //! Nothing here knows about Leptos, HTTP or the browser, so every rule is unit-tested
 //! natively with `cargo test`.
 
+pub mod csv;
 pub mod customer;
+pub mod customer_list;
 pub mod draft;
 pub mod format;
 pub mod group;
 pub mod group_form;
 pub mod ids;
+pub mod member_csv;
 pub mod membership;
 pub mod page;
 pub mod query;

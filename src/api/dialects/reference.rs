@@ -4,9 +4,10 @@ use crate::api::http::{
     Http, RawResponse, Transport, json_or, percent_encode, success_or, to_json,
 };
 use crate::api::{
-    ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, MemberCount, MembershipChange,
-    Progress, SelectAllMatching,
+    ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, LOOKUP_BATCH, Lookup,
+    MemberCount, MembershipChange, Progress, SaveProgress, SelectAllMatching,
 };
+use crate::model::customer_list::{CustomerKey, Found};
 use crate::model::search::SearchRule;
 use crate::model::validation::FieldError;
 use crate::model::{
@@ -53,6 +54,12 @@ pub static CAPABILITIES: Capabilities = Capabilities {
     select_all_matching: SelectAllMatching::Native,
     conflict_detection: false,
     customer_search: SearchRule::IdOrText,
+    lookup: Lookup {
+        keys_per_request: LOOKUP_BATCH,
+        parallel: 1,
+        knows_members: true,
+    },
+    export_page: 10_000,
 };
 
 /// Client of the reference API.
@@ -90,6 +97,34 @@ struct WireCustomer {
     last_name: String,
     #[serde(default)]
     gender: String,
+}
+
+#[derive(Deserialize)]
+struct WireFound {
+    #[serde(flatten)]
+    customer: WireCustomer,
+    #[serde(default)]
+    member: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct WireFoundList {
+    items: Vec<WireFound>,
+}
+
+#[derive(Serialize)]
+struct WireLookup<'a> {
+    emails: Vec<&'a str>,
+    references: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group_id: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct WireExportPage {
+    items: Vec<WireCustomer>,
+    total: u64,
+    next_after: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -383,6 +418,72 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
             items: w.items.into_iter().map(Customer::from).collect(),
             total: w.total,
         })
+    }
+
+    async fn find_customers(
+        &self,
+        keys: &[CustomerKey],
+        group: Option<&GroupId>,
+    ) -> Result<Vec<Found>, ApiError> {
+        let pick = |email: bool| {
+            keys.iter()
+                .filter(|k| matches!(k, CustomerKey::Email(_)) == email)
+                .map(CustomerKey::as_str)
+                .collect()
+        };
+        let group_id = match group {
+            Some(g) => Some(
+                g.as_str()
+                    .parse()
+                    .map_err(|_| ApiError::Client(format!("group id {g} is not numeric")))?,
+            ),
+            None => None,
+        };
+        let body = to_json(&WireLookup {
+            emails: pick(true),
+            references: pick(false),
+            group_id,
+        })?;
+        let w: WireFoundList = self.write(Method::POST, "customers/lookup", body).await?;
+        Ok(w.items
+            .into_iter()
+            .map(|f| Found {
+                customer: f.customer.into(),
+                member: f.member,
+            })
+            .collect())
+    }
+
+    async fn export_members(
+        &self,
+        id: &GroupId,
+        q: &str,
+        progress: Progress<'_>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Vec<Customer>, ApiError> {
+        let path = format!("{}/customers/export", group_path(id));
+        let mut out = Vec::new();
+        let mut after = 0i64;
+        loop {
+            let mut params = vec![
+                ("after", after.to_string()),
+                ("limit", CAPABILITIES.export_page.to_string()),
+            ];
+            if !q.trim().is_empty() {
+                params.push(("q", q.trim().to_owned()));
+            }
+            let page: WireExportPage = self.get(&path, &params).await?;
+            out.extend(page.items.into_iter().map(Customer::from));
+            progress(SaveProgress {
+                done: out.len() as u64,
+                total: page.total,
+            });
+            match page.next_after {
+                Some(next) if !cancelled() => after = next,
+                Some(_) => return Err(ApiError::Cancelled),
+                None => return Ok(out),
+            }
+        }
     }
 
     async fn change_members(

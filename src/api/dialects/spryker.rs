@@ -12,9 +12,10 @@ use crate::api::http::{
     Http, RawResponse, Transport, json_or, percent_encode, success_or, to_json,
 };
 use crate::api::{
-    ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, MemberCount, MembershipChange,
-    PartialChange, Progress, SaveProgress, SelectAllMatching,
+    ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, Lookup, MemberCount,
+    MembershipChange, PartialChange, Progress, SaveProgress, SelectAllMatching,
 };
+use crate::model::customer_list::{CustomerKey, Found};
 use crate::model::membership::{Applied, Planned};
 use crate::model::search::SearchRule;
 use crate::model::{
@@ -59,7 +60,17 @@ pub static CAPABILITIES: Capabilities = Capabilities {
     },
     conflict_detection: false,
     customer_search: SearchRule::Text,
+    // One filtered `GET /customers` per key, a few at a time.
+    lookup: Lookup {
+        keys_per_request: 1,
+        parallel: LOOKUP_PARALLEL,
+        knows_members: false,
+    },
+    export_page: MAX_REFS as u32,
 };
+
+/// Lookups sent at once (one per key: Spryker filters take one value).
+const LOOKUP_PARALLEL: usize = 6;
 
 /// Client of a Spryker Back Office API (the base URL ends before `customer-groups`).
 pub struct SprykerBackend<H = Transport> {
@@ -208,6 +219,20 @@ impl<H: Http> SprykerBackend<H> {
         let mut params = list_params(query);
         params.extend(extra.iter().cloned());
         self.get(path, &params).await
+    }
+
+    /// The customer one key names, if any.
+    async fn lookup(&self, key: &CustomerKey) -> Result<Option<Customer>, ApiError> {
+        let filter = match key {
+            CustomerKey::Email(_) => "filter[customers.email]",
+            CustomerKey::Reference(_) => "filter[customers.customerReference]",
+        };
+        let params = [
+            (filter, key.as_str().to_owned()),
+            ("page[limit]", "1".to_owned()),
+        ];
+        let doc: ListDoc<CustomerAttrs> = self.get("customers", &params).await?;
+        Ok(doc.data.into_iter().next().map(|r| r.into_customer()))
     }
 
     /// Every customer matching `q` but `except`, paged through 1,000 at a time; more
@@ -468,6 +493,56 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
             total: doc.num_found(),
             items: doc.data.into_iter().map(|r| r.into_customer()).collect(),
         })
+    }
+
+    async fn find_customers(
+        &self,
+        keys: &[CustomerKey],
+        _group: Option<&GroupId>,
+    ) -> Result<Vec<Found>, ApiError> {
+        let mut found = Vec::new();
+        for batch in keys.chunks(LOOKUP_PARALLEL) {
+            let answers = futures::future::join_all(batch.iter().map(|k| self.lookup(k))).await;
+            for answer in answers {
+                found.extend(answer?.map(|customer| Found {
+                    customer,
+                    member: None,
+                }));
+            }
+        }
+        Ok(found)
+    }
+
+    async fn export_members(
+        &self,
+        id: &GroupId,
+        q: &str,
+        progress: Progress<'_>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Vec<Customer>, ApiError> {
+        let mut out = Vec::new();
+        loop {
+            let mut params = vec![
+                ("page[offset]", out.len().to_string()),
+                ("page[limit]", CAPABILITIES.export_page.to_string()),
+            ];
+            if !q.trim().is_empty() {
+                params.push(("q", q.trim().to_owned()));
+            }
+            let doc: ListDoc<CustomerAttrs> = self.get(&members_path(id), &params).await?;
+            let (n, total) = (doc.data.len(), doc.num_found());
+            out.extend(doc.data.into_iter().map(|r| r.into_customer()));
+            progress(SaveProgress {
+                done: out.len() as u64,
+                total,
+            });
+            if n == 0 || out.len() as u64 >= total {
+                return Ok(out);
+            }
+            if cancelled() {
+                return Err(ApiError::Cancelled);
+            }
+        }
     }
 
     async fn change_members(

@@ -31,7 +31,14 @@ pub fn GroupCreatePage() -> impl IntoView {
     let form = RwSignal::new(GroupForm::new());
     let selection = RwSignal::new(Selection::default());
     let unused_unassign = RwSignal::new(Selection::default());
-    let draft = use_group_draft(GroupDraft::key(None), form, selection, unused_unassign);
+    let list_text = RwSignal::new(String::new());
+    let draft = use_group_draft(
+        GroupDraft::key(None),
+        form,
+        selection,
+        unused_unassign,
+        list_text,
+    );
 
     let draft_key = GroupDraft::key(None);
     let progress = RwSignal::new(None::<SaveProgress>);
@@ -85,9 +92,10 @@ pub fn GroupCreatePage() -> impl IntoView {
         <DraftNotice control=draft on_discard=Callback::new(move |_| {
             form.set(GroupForm::new());
             selection.set(Selection::default());
+            list_text.set(String::new());
         })/>
         <GroupWizard form=form saving=save.pending() progress=progress on_save=on_save>
-            <CustomerPicker scope=CustomerScope::All selection=selection prefix="c_" empty_text=t.customers_empty/>
+            <CustomerPicker scope=CustomerScope::All selection=selection prefix="c_" empty_text=t.customers_empty list_text=list_text/>
         </GroupWizard>
     }
 }

@@ -7,6 +7,7 @@ use crate::model::selection::Selection;
 use crate::pages::groups::customer_select_grid::{
     Checked, CustomerSelectGrid, CustomerSource, GridHandle, SelectGridTexts,
 };
+use crate::pages::groups::list_import::AddFromList;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -77,12 +78,19 @@ pub fn CustomerPicker(
     prefix: &'static str,
     /// What to say when there is nobody to pick.
     empty_text: &'static str,
+    /// Text pasted into **Add from a list** (kept in the page's draft).
+    list_text: RwSignal<String>,
 ) -> impl IntoView {
     let t = texts();
     let caps = expect_context::<SharedBackend>().capabilities();
     // A backend that cannot leave the members out lists them too: say so.
     let members_listed = matches!(scope, CustomerScope::NotIn(_)) && !caps.lists_non_members;
+    let group = match &scope {
+        CustomerScope::NotIn(g) => Some(g.clone()),
+        CustomerScope::All => None,
+    };
     view! {
+        <AddFromList selection=selection group=group text=list_text/>
         <Show when=move || members_listed>
             <p class="cg-muted">{t.members_listed_too}</p>
         </Show>

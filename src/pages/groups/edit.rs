@@ -60,7 +60,8 @@ fn EditForm(group: Group, saved: RwSignal<Option<Group>>) -> impl IntoView {
     let to_assign = RwSignal::new(Selection::default());
     let to_unassign = RwSignal::new(Selection::default());
     let key = GroupDraft::key(Some(group.id.as_str()));
-    let draft = use_group_draft(key, form, to_assign, to_unassign);
+    let list_text = RwSignal::new(String::new());
+    let draft = use_group_draft(key, form, to_assign, to_unassign, list_text);
     let state = EditState {
         form,
         saved,
@@ -75,12 +76,13 @@ fn EditForm(group: Group, saved: RwSignal<Option<Group>>) -> impl IntoView {
         form.set(GroupForm::from_group(&g));
         to_assign.set(Selection::default());
         to_unassign.set(Selection::default());
+        list_text.set(String::new());
     });
     view! {
         <DraftNotice control=draft on_discard=discard/>
         <GroupWizard form=form saving=saving.pending progress=saving.progress on_save=saving.on_save>
             <h2 class="cg-panel__title">{t.customers_to_assign}</h2>
-            <CustomerPicker scope=CustomerScope::NotIn(group.id.clone()) selection=to_assign prefix="c_" empty_text=t.available_empty/>
+            <CustomerPicker scope=CustomerScope::NotIn(group.id.clone()) selection=to_assign prefix="c_" empty_text=t.available_empty list_text=list_text/>
             <h2 class="cg-panel__title cg-panel__title--sep">{t.assigned_customers}</h2>
             <AssignedCustomers group=group.id.clone() members=group.customer_count marked=to_unassign prefix="m_"/>
         </GroupWizard>

@@ -9,22 +9,14 @@ use crate::components::member_count::MemberCountText;
 use crate::components::page_header::PageHeader;
 use crate::config::Config;
 use crate::i18n::{self, texts};
-use crate::model::{Customer, Gender, Group, SortKey};
+use crate::model::{Customer, Group, SortKey};
 use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
+use crate::pages::groups::member_export::{ExportMembers, gender_text};
 use crate::routes::Paths;
 use crate::state::remote::Remote;
 use crate::state::url_query::use_list_query;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-fn gender_text(g: Gender) -> &'static str {
-    let t = texts();
-    match g {
-        Gender::Male => t.gender_male,
-        Gender::Female => t.gender_female,
-        Gender::Unknown => t.gender_unknown,
-    }
-}
 
 /// The view page.
 #[component]
@@ -55,6 +47,7 @@ fn GroupDetails(group: Group) -> impl IntoView {
     let sorts = caps.sorts(Grid::Members);
     let (query, set_query) = use_list_query("", sorts);
     let gid = group.id.clone();
+    let export_group = group.clone();
     let members = Remote::new(
         move || query.get(),
         move |q| {
@@ -106,7 +99,11 @@ fn GroupDetails(group: Group) -> impl IntoView {
             </dl>
         </section>
         <section class="cg-panel">
-            <h2 class="cg-panel__title">{t.assigned_customers}</h2>
+            <div class="cg-panel__head">
+                <h2 class="cg-panel__title">{t.assigned_customers}</h2>
+                <ExportMembers group=export_group query=query
+                    total=Signal::derive(move || members.data.with(|d| d.as_ref().map(|p| p.total)))/>
+            </div>
             <DataGrid
                 caption=t.assigned_customers
                 columns=columns

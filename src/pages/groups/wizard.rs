@@ -29,7 +29,9 @@ pub fn show_first_error(form: RwSignal<GroupForm>, select: Callback<Tab>) {
     form.update(|f| f.touch());
     select.run(Tab::General);
     set_timeout(
-        move || form.with_untracked(focus_first_error),
+        move || {
+            let _ = form.try_with_untracked(focus_first_error);
+        },
         Duration::from_millis(0),
     );
 }

@@ -33,6 +33,7 @@ pub fn use_group_draft(
     form: RwSignal<GroupForm>,
     to_assign: RwSignal<Selection>,
     to_unassign: RwSignal<Selection>,
+    list_text: RwSignal<String>,
 ) -> DraftControl {
     let control = DraftControl {
         restored: RwSignal::new(false),
@@ -51,6 +52,7 @@ pub fn use_group_draft(
         });
         to_assign.set(d.to_assign);
         to_unassign.set(d.to_unassign);
+        list_text.set(d.list_text);
         control.restored.set(true);
     }
     let draft = Memo::new(move |_| {
@@ -66,6 +68,7 @@ pub fn use_group_draft(
             description,
             to_assign: to_assign.get(),
             to_unassign: to_unassign.get(),
+            list_text: list_text.get(),
         }
     });
     Effect::new(move |_| {
