@@ -4,6 +4,14 @@
 //! with client-side-route fallback to `index.html`, compression (br, gzip) and
 //! `Cache-Control: no-cache` on the HTML.
 //!
+//! Files are served as a CDN would: a `.br` or `.gz` sibling written by the build
+//! (`brotli -q 11`, `gzip -9`) is sent as is when the client accepts that encoding
+//! (`Content-Encoding`, the original's `Content-Type`), other files are compressed on the
+//! fly; every static answer carries `Vary: Accept-Encoding`; and hashed assets — file
+//! names with a 16-hex content hash, as Trunk writes them (`app-0123456789abcdef.js`,
+//! `app-0123456789abcdef_bg.wasm`) — are `Cache-Control: public, max-age=31536000,
+//! immutable`.
+//!
 //! `index.html` (asked for directly, as `/`, or as the fallback) is read on every request
 //! and gets the page settings ([`crate::page`]) written onto its `#cg-app` element; it is
 //! answered with a weak `ETag` of the rewritten bytes (and `304 Not Modified` for a
@@ -15,9 +23,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::header::{
+    ACCEPT_ENCODING, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY,
+};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use tower_http::compression::CompressionLayer;
@@ -86,6 +97,52 @@ async fn no_cache_html(mut res: Response) -> Response {
     res
 }
 
+/// `Cache-Control` of hashed assets: their name changes with their content.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Whether the last segment of `path` is a hashed asset name as Trunk writes them: a
+/// `-`, 16 lowercase hex digits, then `.` or `_` (`base-d18303d0a379a2ba.css`,
+/// `customer-groups-admin-423ac90161b27ffe_bg.wasm`). Folders do not count: wasm-bindgen's
+/// `snippets/<crate>-<hash>/` are named after the crate, not the content.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default().as_bytes();
+    name.windows(18).enumerate().any(|(i, w)| {
+        i > 0
+            && w[0] == b'-'
+            && w[1..17]
+                .iter()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+            && matches!(w[17], b'.' | b'_')
+    })
+}
+
+/// `Vary: Accept-Encoding` on every static answer (a cache must not hand a brotli body
+/// to a client that did not ask for it), and a year of `immutable` caching on hashed
+/// assets that were found (never on the `index.html` fallback).
+async fn asset_headers(req: Request, next: Next) -> Response {
+    let hashed = is_hashed_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    let varies = headers
+        .get_all(VARY)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.to_ascii_lowercase().contains("accept-encoding"));
+    if !varies {
+        headers.append(VARY, ACCEPT_ENCODING.into());
+    }
+    let is_html = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let found = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    if hashed && found && !is_html {
+        res.headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+    }
+    res
+}
+
 /// Where `index.html` is and what to write into it.
 #[derive(Debug, Clone)]
 struct IndexPage {
@@ -145,7 +202,8 @@ async fn serve_index(State(page): State<IndexPage>, headers: HeaderMap) -> Respo
 
 /// Serves the files of `dist`; `/`, `/index.html` and any path without a file get
 /// `dist/index.html` with the page settings applied (200), so client-side routes such as
-/// `/customer-groups/5/edit` load the app.
+/// `/customer-groups/5/edit` load the app. Precompressed `.br`/`.gz` siblings are
+/// preferred over compressing on the fly.
 fn static_files(dist: PathBuf, settings: Vec<PageSetting>) -> Router {
     let index = get(serve_index).with_state(IndexPage {
         path: dist.join("index.html"),
@@ -153,12 +211,16 @@ fn static_files(dist: PathBuf, settings: Vec<PageSetting>) -> Router {
     });
     let files = ServeDir::new(dist)
         .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
         .fallback(index.clone());
     Router::new()
         .route("/index.html", index)
         .fallback_service(files)
+        // Skips answers that already have a Content-Encoding (the precompressed ones).
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(axum::middleware::map_response(no_cache_html))
+        .layer(axum::middleware::from_fn(asset_headers))
 }
 
 /// Answer for non-API paths when no app bundle is served.
@@ -199,4 +261,36 @@ pub fn router_with(state: AppState, options: AppOptions) -> Router {
     };
     app.layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(TraceLayer::new_for_http())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    // Trunk's names are hashed; loader.js, index.html, snippet files and look-alikes not.
+    #[test]
+    fn hashed_asset_names() {
+        for hashed in [
+            "/base-d18303d0a379a2ba.css",
+            "/customer-groups-admin-423ac90161b27ffe.js",
+            "/customer-groups-admin-423ac90161b27ffe_bg.wasm",
+            "/favicon-c5ac9159777cf72f.svg",
+            "/a/b/app-0123456789abcdef.js",
+        ] {
+            assert!(is_hashed_asset(hashed), "{hashed}");
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/loader.js",
+            "/snippets/customer-groups-admin-f45bcb735729403d/inline0.js",
+            "/app-0123456789ABCDEF.js",
+            "/app-0123456789abcde.js",
+            "/app-0123456789abcdef0.js",
+            "/-0123456789abcdef.js",
+            "/customer-groups/0123456789abcdef",
+        ] {
+            assert!(!is_hashed_asset(plain), "{plain}");
+        }
+    }
 }

@@ -11,7 +11,8 @@
 //!
 //! Case-insensitive search and uniqueness use *key* columns that hold the Rust-lowercased
 //! text ([`fold`]), because SQLite's own `lower()`/`NOCASE` only fold ASCII letters:
-//! `customer_group.name_key`/`description_key` and `customer.search_key`.
+//! `customer_group.name_key`/`description_key` and `customer.search_key`; the folded email
+//! at the end of the search key is indexed too ([`EMAIL_KEY_SQL`]) for exact lookups.
 
 use std::path::Path;
 
@@ -86,7 +87,18 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE customer_group_v2 RENAME TO customer_group;
     CREATE INDEX customer_group_created_at ON customer_group (created_at);
     "#,
+    // 3: an index on the folded email at the end of `customer.search_key` (the expression
+    // must stay identical to `EMAIL_KEY_SQL`), so that lookups by email ignore case beyond
+    // ASCII and still use an index (`customer_email` is `NOCASE`, which folds ASCII only).
+    r#"
+    CREATE INDEX customer_email_key ON customer (substr(search_key, instr(search_key, char(31)) + instr(substr(search_key, instr(search_key, char(31)) + 1), char(31)) + 1));
+    "#,
 ];
+
+/// SQL for a customer's folded email: `customer.search_key` after its second separator.
+/// Written exactly as the index `customer_email_key` of migration 3 is, so that
+/// `EMAIL_KEY_SQL = ?` and `EMAIL_KEY_SQL IN (…)` are index searches.
+pub const EMAIL_KEY_SQL: &str = "substr(search_key, instr(search_key, char(31)) + instr(substr(search_key, instr(search_key, char(31)) + 1), char(31)) + 1)";
 
 /// Current time as an RFC 3339 UTC string, as SQL (`strftime`) so that all timestamps come
 /// from one clock.
@@ -306,6 +318,49 @@ mod tests {
             })
             .unwrap();
         assert_eq!(members, 1);
+    }
+
+    // The email key expression is the indexed one, reads the folded email back from the
+    // search key, and lookups through it search the index rather than scan the table.
+    #[test]
+    fn email_key_is_indexed() {
+        assert!(MIGRATIONS[2].contains(EMAIL_KEY_SQL));
+        let mut conn = Connection::open_in_memory().unwrap();
+        configure(&conn).unwrap();
+        migrate(&mut conn).unwrap();
+        insert_customer(
+            &conn,
+            &NewCustomer {
+                id: None,
+                customer_reference: "DE--1".into(),
+                email: "ZOË.ÖZIL@Example.org".into(),
+                first_name: "Zoë".into(),
+                last_name: "Özil".into(),
+                gender: "female".into(),
+            },
+        )
+        .unwrap();
+        let key: String = conn
+            .query_row(&format!("SELECT {EMAIL_KEY_SQL} FROM customer"), [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(key, "zoë.özil@example.org");
+        let plan: Vec<String> = conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT id FROM customer
+                 WHERE {EMAIL_KEY_SQL} IN (SELECT value FROM json_each('[\"x\"]'))"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|p| p.contains("INDEX customer_email_key (<expr>=?)")),
+            "{plan:?}"
+        );
     }
 
     // Only the server's uuid form passes.

@@ -23,6 +23,7 @@
 pub mod app;
 pub mod db;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod model;
 pub mod page;

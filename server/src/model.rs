@@ -1,5 +1,7 @@
-//! Wire types of the API (responses and request bodies) and the validation of group input.
+//! Wire types of the API (responses and request bodies) and the validation of group and
+//! lookup input.
 
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
@@ -10,6 +12,8 @@ pub const NAME_MAX_CHARS: usize = 70;
 pub const DESCRIPTION_MAX_CHARS: usize = 255;
 /// Most ids that `assign` and `unassign` may hold together in one change request.
 pub const MAX_CHANGE_IDS: usize = 100_000;
+/// Most keys that `emails` and `references` may hold together in one customer lookup.
+pub const MAX_LOOKUP_KEYS: usize = 1_000;
 
 /// A customer group as answered by the API.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +166,70 @@ pub struct ChangesResult {
     pub customer_count: i64,
 }
 
+/// Body of `POST /customers/lookup` (every field optional, but at least one key).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CustomerLookup {
+    /// Emails to find, matched ignoring case (full Unicode lowercase), not trimmed.
+    #[serde(default)]
+    pub emails: Option<Vec<String>>,
+    /// Customer references to find, matched exactly.
+    #[serde(default)]
+    pub references: Option<Vec<String>>,
+    /// When given, every found customer carries `member`: whether it belongs to this group.
+    #[serde(default)]
+    pub group_id: Option<i64>,
+}
+
+/// A customer found by a lookup: the usual customer fields plus, when the lookup named a
+/// group, `member`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupCustomer {
+    /// The customer.
+    #[serde(flatten)]
+    pub customer: Customer,
+    /// Whether the customer belongs to the lookup's group; absent without `group_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<bool>,
+}
+
+/// Answer of `POST /customers/lookup`: the customers matching any key, each once, by id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupResult {
+    /// The found customers, ordered by id; keys that match nobody have no entry.
+    pub items: Vec<LookupCustomer>,
+}
+
+/// Answer of `GET /customer-groups/{id}/customers/export` (streamed in this field order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportPage {
+    /// Members matching the search, across all pages.
+    pub total: i64,
+    /// The members of this page, ordered by id.
+    pub items: Vec<Customer>,
+    /// The `after` of the next page (the last id of this one), or `None` on the last page.
+    pub next_after: Option<i64>,
+}
+
+/// Checks how many keys a lookup lists (`emails` and `references` together, duplicates
+/// included): none is a 422 (`fields.emails`), more than [`MAX_LOOKUP_KEYS`] a 413.
+pub fn check_lookup_keys(count: usize) -> Result<(), ApiError> {
+    if count == 0 {
+        return Err(ApiError::invalid_fields(vec![(
+            "emails".into(),
+            "List at least one email or customer reference".into(),
+        )]));
+    }
+    if count > MAX_LOOKUP_KEYS {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "'emails' and 'references' together may list at most {MAX_LOOKUP_KEYS} keys (got {count})."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Name and description after trimming and the checks that need no database.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupFields {
@@ -263,6 +331,49 @@ mod tests {
                 ("name".to_string(), "Name is required".to_string()),
             ]
         );
+    }
+
+    // A lookup needs one key and takes at most MAX_LOOKUP_KEYS, duplicates counted.
+    #[test]
+    fn lookup_key_count() {
+        assert!(check_lookup_keys(1).is_ok());
+        assert!(check_lookup_keys(MAX_LOOKUP_KEYS).is_ok());
+        let e = check_lookup_keys(0).unwrap_err();
+        assert_eq!(e.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(e.fields.unwrap().contains_key("emails"));
+        let e = check_lookup_keys(MAX_LOOKUP_KEYS + 1).unwrap_err();
+        assert_eq!(e.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(
+            e.message.contains("at most 1000 keys (got 1001)"),
+            "{}",
+            e.message
+        );
+    }
+
+    // `member` is left out without a group and flattened next to the customer fields.
+    #[test]
+    fn lookup_customer_json() {
+        let c = Customer {
+            id: 1,
+            customer_reference: "DE--1".into(),
+            email: "a@b.c".into(),
+            first_name: "A".into(),
+            last_name: "B".into(),
+            gender: Gender::Unknown,
+        };
+        let plain = serde_json::to_value(LookupCustomer {
+            customer: c.clone(),
+            member: None,
+        })
+        .unwrap();
+        assert_eq!(plain, serde_json::to_value(&c).unwrap());
+        let flagged = serde_json::to_value(LookupCustomer {
+            customer: c,
+            member: Some(false),
+        })
+        .unwrap();
+        assert_eq!(flagged["member"], serde_json::json!(false));
+        assert_eq!(flagged["email"], serde_json::json!("a@b.c"));
     }
 
     // Long lists of unknown ids stay readable.

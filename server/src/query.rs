@@ -1,6 +1,7 @@
 //! List query parameters (`page`, `per_page`, `q`, `sort`, `order`, plus endpoint extras
-//! such as `not_in_group`): parsed by hand from the raw query string so that every invalid
-//! value gets the API's JSON 400 naming the parameter.
+//! such as `not_in_group`) and the member export's (`q`, `after`, `limit`): parsed by hand
+//! from the raw query string so that every invalid value gets the API's JSON 400 naming
+//! the parameter.
 
 use crate::error::ApiError;
 
@@ -8,6 +9,10 @@ use crate::error::ApiError;
 pub const DEFAULT_PER_PAGE: u64 = 10;
 /// Largest allowed page size.
 pub const MAX_PER_PAGE: u64 = 100;
+/// Default page size of the member export.
+pub const DEFAULT_EXPORT_LIMIT: i64 = 10_000;
+/// Largest page size of the member export.
+pub const MAX_EXPORT_LIMIT: i64 = 10_000;
 /// Sort fields of `GET /customer-groups`.
 pub const GROUP_SORTS: &[&str] = &["id", "name", "created_at"];
 /// Sort fields of `GET /customer-groups/{id}/customers`.
@@ -132,7 +137,7 @@ impl ListQuery {
                 )));
             }
         };
-        let q = params.get_non_empty("q").map(str::to_string);
+        let q = search_text(params);
         Ok(Self {
             page,
             per_page,
@@ -151,6 +156,56 @@ impl ListQuery {
     pub fn offset(&self) -> i64 {
         let off = (self.page - 1).saturating_mul(self.per_page);
         i64::try_from(off).unwrap_or(i64::MAX)
+    }
+}
+
+/// The search text `q` of a list or export: trimmed, `None` when absent or empty.
+pub fn search_text(params: &QueryParams) -> Option<String> {
+    params.get_non_empty("q").map(str::to_string)
+}
+
+/// A validated member export query (`GET /customer-groups/{id}/customers/export`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportQuery {
+    /// Trimmed search text, matched as the member list matches it; `None` = every member.
+    pub q: Option<String>,
+    /// Only customers with a greater id (the last id of the previous page; default 0).
+    pub after: i64,
+    /// Most members to answer, 1..=[`MAX_EXPORT_LIMIT`].
+    pub limit: i64,
+}
+
+impl ExportQuery {
+    /// Validates `q`, `after` (a whole number ≥ 0) and `limit` (1..=[`MAX_EXPORT_LIMIT`]);
+    /// an invalid value is a 400 naming the parameter.
+    pub fn from_params(params: &QueryParams) -> Result<Self, ApiError> {
+        let after = match params.get_non_empty("after") {
+            None => 0,
+            Some(v) => v.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "Query parameter 'after' must be a whole number of at least 0 (got '{}').",
+                    shorten(v)
+                ))
+            })?,
+        };
+        let limit = match params.get_non_empty("limit") {
+            None => DEFAULT_EXPORT_LIMIT,
+            Some(v) => v
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=MAX_EXPORT_LIMIT).contains(n))
+                .ok_or_else(|| {
+                    ApiError::bad_request(format!(
+                        "Query parameter 'limit' must be a whole number from 1 to {MAX_EXPORT_LIMIT} (got '{}').",
+                        shorten(v)
+                    ))
+                })?,
+        };
+        Ok(Self {
+            q: search_text(params),
+            after,
+            limit,
+        })
     }
 }
 
@@ -221,6 +276,42 @@ mod tests {
             ("order=up", "'order'"),
         ] {
             let e = lq(raw).unwrap_err();
+            assert_eq!(e.status.as_u16(), 400, "{raw}");
+            assert!(e.message.contains(param), "{raw}: {}", e.message);
+        }
+    }
+
+    // Export parameters default to the first full page and reject values out of range,
+    // naming the parameter.
+    #[test]
+    fn export_query() {
+        let eq = |raw: &str| ExportQuery::from_params(&QueryParams::parse(Some(raw)));
+        assert_eq!(
+            eq("").unwrap(),
+            ExportQuery {
+                q: None,
+                after: 0,
+                limit: 10_000
+            }
+        );
+        assert_eq!(
+            eq("q=+Ann+&after=17&limit=1").unwrap(),
+            ExportQuery {
+                q: Some("Ann".into()),
+                after: 17,
+                limit: 1
+            }
+        );
+        for (raw, param) in [
+            ("after=x", "'after'"),
+            ("after=-1", "'after'"),
+            ("after=1.5", "'after'"),
+            ("limit=0", "'limit'"),
+            ("limit=-5", "'limit'"),
+            ("limit=ten", "'limit'"),
+            ("limit=10001", "'limit'"),
+        ] {
+            let e = eq(raw).unwrap_err();
             assert_eq!(e.status.as_u16(), 400, "{raw}");
             assert!(e.message.contains(param), "{raw}: {}", e.message);
         }

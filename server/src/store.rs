@@ -2,8 +2,9 @@
 //! (the handlers run them on the blocking thread pool). Every write runs in one
 //! transaction that is committed only after all checks passed, so a 4xx writes nothing.
 //!
-//! Id lists travel to SQLite as one JSON array parameter read with `json_each`, which keeps
-//! statements fixed no matter how many ids a request carries.
+//! Id lists (and the keys of a customer lookup) travel to SQLite as one JSON array
+//! parameter read with `json_each`, which keeps statements fixed no matter how many ids a
+//! request carries.
 //!
 //! Both APIs share these functions: the reference API's endpoints use the complete
 //! operations (`create_group`, `apply_changes`, …); the Spryker dialect (`crate::spryker`)
@@ -14,12 +15,12 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use crate::db::{NOW_SQL, SEARCH_KEY_SEPARATOR, fold};
+use crate::db::{EMAIL_KEY_SQL, NOW_SQL, SEARCH_KEY_SEPARATOR, fold};
 use crate::error::ApiError;
 use crate::model::{
-    AssignMatching, ChangesResult, CreateGroup, Customer, FieldErrors, Gender, Group, GroupFields,
-    MAX_CHANGE_IDS, MembershipChanges, Page, UpdateGroup, check_group_fields, fail_on,
-    unknown_ids_message,
+    AssignMatching, ChangesResult, CreateGroup, Customer, CustomerLookup, FieldErrors, Gender,
+    Group, GroupFields, LookupCustomer, LookupResult, MAX_CHANGE_IDS, MembershipChanges, Page,
+    UpdateGroup, check_group_fields, check_lookup_keys, fail_on, unknown_ids_message,
 };
 use crate::query::{ListQuery, Order};
 
@@ -435,6 +436,19 @@ pub struct CustomerFilter {
     pub last_name_contains: Option<String>,
 }
 
+impl CustomerFilter {
+    /// The filter of the reference API's customer lists and member export: `membership`
+    /// and the search text `q` (a numeric `q` also matches the id exactly).
+    pub fn searched(membership: Membership, q: Option<String>) -> Self {
+        Self {
+            membership,
+            q,
+            q_matches_id: true,
+            ..Self::default()
+        }
+    }
+}
+
 /// `GET /customers` and `GET /customer-groups/{id}/customers`: one page of customers.
 /// The group of `membership` must exist (else 404).
 pub fn list_customers(
@@ -442,12 +456,7 @@ pub fn list_customers(
     q: &ListQuery,
     membership: Membership,
 ) -> Result<Page<Customer>, ApiError> {
-    let filter = CustomerFilter {
-        membership,
-        q: q.q.clone(),
-        q_matches_id: true,
-        ..CustomerFilter::default()
-    };
+    let filter = CustomerFilter::searched(membership, q.q.clone());
     let (items, total) = find_customers(conn, &filter, &Slice::from(q))?;
     Ok(Page {
         items,
@@ -485,36 +494,7 @@ pub fn find_customers(
             ));
         }
     }
-    if let Some(text) = &f.q {
-        customer_search(text, f.q_matches_id, &mut conds, &mut args);
-    }
-    if let Some(email) = &f.email {
-        // The key ends with the separator and the folded email.
-        args.push(Value::Text(format!(
-            "{SEARCH_KEY_SEPARATOR}{}",
-            fold(email)
-        )));
-        let n = args.len();
-        conds.push(format!("substr(c.search_key, -length(?{n})) = ?{n}"));
-    }
-    if let Some(reference) = &f.customer_reference {
-        args.push(Value::Text(reference.clone()));
-        conds.push(format!("c.customer_reference = ?{}", args.len()));
-    }
-    if let Some(text) = &f.first_name_contains {
-        args.push(Value::Text(fold(text)));
-        conds.push(format!(
-            "instr(substr(c.search_key, 1, instr(c.search_key, char(31)) - 1), ?{}) > 0",
-            args.len()
-        ));
-    }
-    if let Some(text) = &f.last_name_contains {
-        args.push(Value::Text(fold(text)));
-        conds.push(format!(
-            "instr(substr({KEY_REST}, 1, instr({KEY_REST}, char(31)) - 1), ?{}) > 0",
-            args.len()
-        ));
-    }
+    search_conditions(f, &mut conds, &mut args);
     let filter = if conds.is_empty() {
         String::new()
     } else {
@@ -549,6 +529,42 @@ pub fn find_customers(
     Ok((items, total))
 }
 
+/// Appends the conditions of every filter of `f` except its membership (search text,
+/// email, reference, name parts) to `conds`/`args`, numbering parameters after the ones
+/// already in `args`.
+fn search_conditions(f: &CustomerFilter, conds: &mut Vec<String>, args: &mut Vec<Value>) {
+    if let Some(text) = &f.q {
+        customer_search(text, f.q_matches_id, conds, args);
+    }
+    if let Some(email) = &f.email {
+        // The key ends with the separator and the folded email.
+        args.push(Value::Text(format!(
+            "{SEARCH_KEY_SEPARATOR}{}",
+            fold(email)
+        )));
+        let n = args.len();
+        conds.push(format!("substr(c.search_key, -length(?{n})) = ?{n}"));
+    }
+    if let Some(reference) = &f.customer_reference {
+        args.push(Value::Text(reference.clone()));
+        conds.push(format!("c.customer_reference = ?{}", args.len()));
+    }
+    if let Some(text) = &f.first_name_contains {
+        args.push(Value::Text(fold(text)));
+        conds.push(format!(
+            "instr(substr(c.search_key, 1, instr(c.search_key, char(31)) - 1), ?{}) > 0",
+            args.len()
+        ));
+    }
+    if let Some(text) = &f.last_name_contains {
+        args.push(Value::Text(fold(text)));
+        conds.push(format!(
+            "instr(substr({KEY_REST}, 1, instr({KEY_REST}, char(31)) - 1), ?{}) > 0",
+            args.len()
+        ));
+    }
+}
+
 /// `GET /customers/{id}`.
 pub fn get_customer(conn: &Connection, id: i64) -> Result<Customer, ApiError> {
     conn.query_row(
@@ -573,6 +589,118 @@ pub fn customer_by_reference(
         )
         .optional()?;
     Ok(customer)
+}
+
+/// `POST /customers/lookup`: the customers whose folded email is one of the folded
+/// `emails` or whose reference is one of `references`, each once, ordered by id, with
+/// `member` when the lookup names a group (which must exist, else 404). The key count is
+/// checked first (see [`check_lookup_keys`]).
+pub fn lookup_customers(conn: &Connection, body: CustomerLookup) -> Result<LookupResult, ApiError> {
+    let emails: Vec<String> = body
+        .emails
+        .unwrap_or_default()
+        .iter()
+        .map(|e| fold(e))
+        .collect();
+    let references = body.references.unwrap_or_default();
+    check_lookup_keys(emails.len() + references.len())?;
+    if let Some(g) = body.group_id {
+        group_exists(conn, g)?;
+    }
+    // Both key lists are index searches (the email key by expression, the reference by its
+    // unique index); the UNION removes customers found twice.
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.customer_reference, c.email, c.first_name, c.last_name, c.gender,
+                EXISTS (SELECT 1 FROM customer_group_member m
+                        WHERE m.group_id = ?3 AND m.customer_id = c.id)
+         FROM customer c
+         WHERE c.id IN (
+             SELECT id FROM customer WHERE {EMAIL_KEY_SQL} IN (SELECT value FROM json_each(?1))
+             UNION
+             SELECT id FROM customer WHERE customer_reference IN (SELECT value FROM json_each(?2)))
+         ORDER BY c.id"
+    ))?;
+    let items = stmt
+        .query_map(
+            params![json_texts(&emails), json_texts(&references), body.group_id],
+            |r| {
+                Ok(LookupCustomer {
+                    customer: customer_from_row(r)?,
+                    member: body.group_id.map(|_| r.get(6)).transpose()?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(LookupResult { items })
+}
+
+/// SQL (`FROM` and `WHERE`) of the members of group `?1` matching `f`'s search, walking the
+/// membership table in customer id order (so a keyset page reads only its own rows), plus
+/// its arguments and whether a search condition applies; `after` adds `customer id > ?2`.
+fn member_export_sql(
+    group_id: i64,
+    f: &CustomerFilter,
+    after: Option<i64>,
+) -> (String, Vec<Value>, bool) {
+    let mut conds = vec!["m.group_id = ?1".to_string()];
+    let mut args = vec![Value::Integer(group_id)];
+    if let Some(after) = after {
+        args.push(Value::Integer(after));
+        conds.push("m.customer_id > ?2".to_string());
+    }
+    let unsearched = conds.len();
+    search_conditions(f, &mut conds, &mut args);
+    // CROSS JOIN keeps the membership table outermost.
+    let sql = format!(
+        " FROM customer_group_member m CROSS JOIN customer c ON c.id = m.customer_id WHERE {}",
+        conds.join(" AND ")
+    );
+    (sql, args, conds.len() > unsearched)
+}
+
+/// The member export's head: checks that group `group_id` exists (else 404) and counts its
+/// members matching `f`'s search (the membership of `f` is not used).
+pub fn count_member_export(
+    conn: &Connection,
+    group_id: i64,
+    f: &CustomerFilter,
+) -> Result<i64, ApiError> {
+    group_exists(conn, group_id)?;
+    let (mut from, args, searched) = member_export_sql(group_id, f, None);
+    if !searched {
+        // Every member is a customer (foreign key): the memberships alone are the count.
+        from = " FROM customer_group_member m WHERE m.group_id = ?1".to_string();
+    }
+    let total = conn.query_row(
+        &format!("SELECT count(*){from}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    Ok(total)
+}
+
+/// One chunk of the member export: at most `limit` members of group `group_id` matching
+/// `f`'s search with an id greater than `after`, ordered by id. (A group deleted meanwhile
+/// simply has no members.)
+pub fn member_export_chunk(
+    conn: &Connection,
+    group_id: i64,
+    f: &CustomerFilter,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Customer>, ApiError> {
+    let (from, mut args, _) = member_export_sql(group_id, f, Some(after));
+    let sql = format!(
+        "SELECT c.id, c.customer_reference, c.email, c.first_name, c.last_name, c.gender{from}
+         ORDER BY m.customer_id LIMIT ?{}",
+        args.len() + 1
+    );
+    args.push(Value::Integer(limit));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(params_from_iter(args.iter()), customer_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// Makes the customers `ids` (which must exist) the group's complete member set. Returns

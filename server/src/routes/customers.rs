@@ -4,8 +4,8 @@ use axum::Json;
 use axum::extract::{RawQuery, State};
 
 use crate::error::ApiError;
-use crate::extract::PathId;
-use crate::model::{Customer, Page};
+use crate::extract::{JsonBody, PathId};
+use crate::model::{Customer, CustomerLookup, LookupResult, Page};
 use crate::query::{CUSTOMER_SORTS, ListQuery, QueryParams, optional_id};
 use crate::state::AppState;
 use crate::store::{self, Membership};
@@ -35,6 +35,19 @@ pub async fn get(
 ) -> Result<Json<Customer>, ApiError> {
     state
         .run(move |c| store::get_customer(c, id))
+        .await
+        .map(Json)
+}
+
+/// `POST /customers/lookup`: the customers matching any of up to 1,000 emails (ignoring
+/// case) and references, each once, by id; with `group_id`, each says whether it is a
+/// member.
+pub async fn lookup(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody<CustomerLookup>,
+) -> Result<Json<LookupResult>, ApiError> {
+    state
+        .run(move |c| store::lookup_customers(c, body))
         .await
         .map(Json)
 }

@@ -7,11 +7,12 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
+use crate::export::member_export;
 use crate::extract::{JsonBody, PathId};
 use crate::model::{
     ChangesResult, CreateGroup, Customer, Group, MembershipChanges, Page, UpdateGroup,
 };
-use crate::query::{GROUP_SORTS, ListQuery, MEMBER_SORTS, QueryParams};
+use crate::query::{ExportQuery, GROUP_SORTS, ListQuery, MEMBER_SORTS, QueryParams};
 use crate::routes::API_PREFIX;
 use crate::state::AppState;
 use crate::store::{self, Membership};
@@ -90,6 +91,17 @@ pub async fn members(
         .run(move |c| store::list_customers(c, &q, Membership::InGroup(id)))
         .await
         .map(Json)
+}
+
+/// `GET /customer-groups/{id}/customers/export`: a keyset page of the group's members by
+/// id (`after`, `limit` ≤ 10,000; `q` as for the member list), streamed.
+pub async fn export(
+    State(state): State<AppState>,
+    PathId(id): PathId,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let q = ExportQuery::from_params(&QueryParams::parse(raw.as_deref()))?;
+    member_export(state, id, q).await
 }
 
 /// `POST /customer-groups/{id}/customers/changes`: applies a membership change atomically.

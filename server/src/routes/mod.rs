@@ -20,8 +20,10 @@ const GROUPS: &str = "/api/v1/customer-groups";
 const GROUP: &str = "/api/v1/customer-groups/{id}";
 const GROUP_MEMBERS: &str = "/api/v1/customer-groups/{id}/customers";
 const GROUP_CHANGES: &str = "/api/v1/customer-groups/{id}/customers/changes";
+const GROUP_EXPORT: &str = "/api/v1/customer-groups/{id}/customers/export";
 const CUSTOMERS: &str = "/api/v1/customers";
 const CUSTOMER: &str = "/api/v1/customers/{id}";
+const CUSTOMER_LOOKUP: &str = "/api/v1/customers/lookup";
 
 /// Every API route as `(method, path template)`; path templates use `{id}` like OpenAPI.
 pub const API_ROUTES: &[(&str, &str)] = &[
@@ -32,8 +34,10 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("DELETE", GROUP),
     ("GET", GROUP_MEMBERS),
     ("POST", GROUP_CHANGES),
+    ("GET", GROUP_EXPORT),
     ("GET", CUSTOMERS),
     ("GET", CUSTOMER),
+    ("POST", CUSTOMER_LOOKUP),
 ];
 
 /// Adds the handler of `method path` to `mr`; panics on a table entry without a handler
@@ -47,8 +51,10 @@ fn with_handler(mr: MethodRouter<AppState>, method: &str, path: &str) -> MethodR
         ("DELETE", GROUP) => mr.delete(groups::delete),
         ("GET", GROUP_MEMBERS) => mr.get(groups::members),
         ("POST", GROUP_CHANGES) => mr.post(groups::changes),
+        ("GET", GROUP_EXPORT) => mr.get(groups::export),
         ("GET", CUSTOMERS) => mr.get(customers::list),
         ("GET", CUSTOMER) => mr.get(customers::get),
+        ("POST", CUSTOMER_LOOKUP) => mr.post(customers::lookup),
         _ => panic!("API_ROUTES lists {method} {path} but no handler is wired for it"),
     }
 }

@@ -82,6 +82,7 @@ async fn non_numeric_path_ids() {
         ),
         (Method::DELETE, "/customer-groups/1x", None),
         (Method::GET, "/customer-groups/abc/customers", None),
+        (Method::GET, "/customer-groups/abc/customers/export", None),
         (
             Method::POST,
             "/customer-groups/abc/customers/changes",
@@ -349,6 +350,12 @@ async fn unknown_group_ids() {
         ),
         (Method::DELETE, "/customer-groups/42", None),
         (Method::GET, "/customer-groups/42/customers", None),
+        (Method::GET, "/customer-groups/42/customers/export", None),
+        (
+            Method::POST,
+            "/customers/lookup",
+            Some(json!({"references": ["DE--1"], "group_id": 42})),
+        ),
         (
             Method::POST,
             "/customer-groups/42/customers/changes",

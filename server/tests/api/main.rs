@@ -6,6 +6,7 @@ mod changes;
 mod common;
 mod customers;
 mod groups;
+mod lookup_export;
 mod openapi;
 mod seed;
 mod spryker;

@@ -100,6 +100,9 @@ async fn every_documented_operation_answers() {
             ("PUT", _) => {
                 Some(json!({"name": "VIP Customers", "description": "Renamed by the probe"}))
             }
+            ("POST", "/customers/lookup") => Some(
+                json!({"emails": ["nobody@example.com"], "references": ["DE--1"], "group_id": 1}),
+            ),
             ("POST", _) => Some(json!({"assign": [3], "unassign": [4]})),
             _ => None,
         };

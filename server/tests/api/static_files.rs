@@ -1,6 +1,7 @@
 //! Serving the built app: files from `dist`, `index.html` for client-side routes (no-cache,
-//! ETag), page settings written onto `#cg-app`, compression, and the API and its JSON 404
-//! still in front.
+//! ETag), page settings written onto `#cg-app`, compression (precompressed `.br`/`.gz`
+//! siblings first, on the fly otherwise, `Vary: Accept-Encoding`), a year of immutable
+//! caching for hashed assets, and the API and its JSON 404 still in front.
 
 use std::path::Path;
 
@@ -318,4 +319,153 @@ async fn index_etag_follows_the_rewritten_page() {
         .unwrap();
     assert_eq!(res.status().as_u16(), 200, "a new build is served");
     assert!(res.text().await.unwrap().contains("New build"));
+}
+
+const JS: &str = "customer-groups-admin-0123456789abcdef.js";
+const WASM: &str = "customer-groups-admin-0123456789abcdef_bg.wasm";
+const CSS: &str = "components-fedcba9876543210.css";
+
+/// A dist as `cargo xtask dist` leaves it: hashed assets with `.br` and `.gz` siblings
+/// (stand-in bytes, so the test sees which file was sent), and unhashed `loader.js`.
+fn make_release_dist(dir: &Path) {
+    make_dist(dir);
+    for name in [JS, WASM, CSS] {
+        std::fs::write(dir.join(name), format!("original {name} ").repeat(100)).unwrap();
+        std::fs::write(dir.join(format!("{name}.br")), format!("br of {name}")).unwrap();
+        std::fs::write(dir.join(format!("{name}.gz")), format!("gz of {name}")).unwrap();
+    }
+    std::fs::write(dir.join("loader.js"), "const tag = 1;\n".repeat(100)).unwrap();
+}
+
+async fn get_with(s: &Server, path: &str, accept: Option<&str>) -> reqwest::Response {
+    let mut req = s.http.get(format!("{}/{path}", s.origin));
+    if let Some(a) = accept {
+        req = req.header("accept-encoding", a);
+    }
+    req.send().await.unwrap()
+}
+
+fn header<'a>(res: &'a reqwest::Response, name: &str) -> Option<&'a str> {
+    res.headers().get(name).map(|v| v.to_str().unwrap())
+}
+
+fn varies_on_encoding(res: &reqwest::Response) -> bool {
+    res.headers().get_all("vary").iter().any(|v| {
+        v.to_str()
+            .unwrap()
+            .to_ascii_lowercase()
+            .contains("accept-encoding")
+    })
+}
+
+// A client that accepts brotli gets the .br file written by the build, with the
+// original's type; gzip-only clients get the .gz file; both vary on Accept-Encoding.
+#[tokio::test(flavor = "multi_thread")]
+async fn precompressed_siblings_are_served() {
+    let dist = tempfile::tempdir().unwrap();
+    make_release_dist(dist.path());
+    let s = Server::start(write_fixture, None, Some(dist.path().to_path_buf())).await;
+    let types = [
+        (JS, "text/javascript"),
+        (WASM, "application/wasm"),
+        (CSS, "text/css"),
+    ];
+    for (name, content_type) in types {
+        for (accept, encoding) in [
+            ("br", "br"),
+            ("gzip, deflate, br, zstd", "br"),
+            ("gzip", "gzip"),
+            ("gzip, br;q=0.5", "gzip"),
+        ] {
+            let res = get_with(&s, name, Some(accept)).await;
+            assert_eq!(res.status().as_u16(), 200, "{name} {accept}");
+            assert_eq!(
+                header(&res, "content-encoding"),
+                Some(encoding),
+                "{name} {accept}"
+            );
+            assert!(
+                header(&res, "content-type")
+                    .unwrap()
+                    .starts_with(content_type),
+                "{name} {accept}: {:?}",
+                header(&res, "content-type")
+            );
+            assert!(varies_on_encoding(&res), "{name} {accept}");
+            let ext = if encoding == "br" { "br" } else { "gz" };
+            assert_eq!(
+                res.text().await.unwrap(),
+                format!("{ext} of {name}"),
+                "{name} {accept}: the precompressed file as it is"
+            );
+        }
+    }
+}
+
+// Without Accept-Encoding (or with identity only) the original bytes, unencoded.
+#[tokio::test(flavor = "multi_thread")]
+async fn identity_without_accept_encoding() {
+    let dist = tempfile::tempdir().unwrap();
+    make_release_dist(dist.path());
+    let s = Server::start(write_fixture, None, Some(dist.path().to_path_buf())).await;
+    for accept in [None, Some("identity")] {
+        let res = get_with(&s, WASM, accept).await;
+        assert_eq!(res.status().as_u16(), 200);
+        assert_eq!(header(&res, "content-encoding"), None, "{accept:?}");
+        assert_eq!(header(&res, "content-type"), Some("application/wasm"));
+        assert!(varies_on_encoding(&res), "{accept:?}");
+        assert_eq!(
+            res.text().await.unwrap(),
+            format!("original {WASM} ").repeat(100)
+        );
+    }
+}
+
+// Hashed assets are cached for a year, whatever the encoding; unhashed files
+// (loader.js) and index.html (also for client routes) are not.
+#[tokio::test(flavor = "multi_thread")]
+async fn hashed_assets_are_immutable_index_is_no_cache() {
+    let dist = tempfile::tempdir().unwrap();
+    make_release_dist(dist.path());
+    let s = Server::start(write_fixture, None, Some(dist.path().to_path_buf())).await;
+    for name in [JS, WASM, CSS] {
+        for accept in [None, Some("gzip"), Some("br")] {
+            let res = get_with(&s, name, accept).await;
+            assert_eq!(
+                header(&res, "cache-control"),
+                Some("public, max-age=31536000, immutable"),
+                "{name} {accept:?}"
+            );
+        }
+    }
+    let res = get_with(&s, "loader.js", Some("br")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(
+        header(&res, "cache-control"),
+        None,
+        "loader.js is not hashed"
+    );
+    assert_eq!(
+        header(&res, "content-encoding"),
+        Some("br"),
+        "compressed on the fly"
+    );
+    assert!(varies_on_encoding(&res));
+    for path in [
+        "",
+        "index.html",
+        "customer-groups/5/edit",
+        "missing-0123456789abcdef.js",
+    ] {
+        let res = get_with(&s, path, Some("gzip, br")).await;
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert_eq!(header(&res, "cache-control"), Some("no-cache"), "{path}");
+        assert!(
+            header(&res, "content-type")
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}"
+        );
+        assert!(varies_on_encoding(&res), "{path}");
+    }
 }
