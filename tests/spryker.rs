@@ -468,3 +468,109 @@ async fn first_request_failure_is_not_partial() {
     assert!(Applied::default().is_empty());
     assert!(members(&f, &g).await.is_empty());
 }
+
+// Lists resolve on both APIs the same way: addresses in any case, references exactly,
+// unknown keys absent; only the reference API says who is a member.
+#[tokio::test]
+async fn lists_resolve_on_both_apis() {
+    use cg_admin::model::customer_list::CustomerKey;
+    let f = fixture(40).await;
+    let all = everyone(
+        &f.reference,
+        cg_admin::api::dialects::reference::CAPABILITIES.customer_sorts,
+    )
+    .await;
+    let anna = &all[4];
+    let keys = vec![
+        CustomerKey::parse(&anna.email.to_uppercase()).unwrap(),
+        CustomerKey::parse("DE--7").unwrap(),
+        CustomerKey::parse("nobody@example.invalid").unwrap(),
+        CustomerKey::parse("de--8").unwrap(),
+    ];
+    let g = f
+        .reference
+        .create_group(&input("Members"), &assigning(vec!["7".into()]), &|_| {})
+        .await
+        .unwrap();
+    let by_ref = f
+        .reference
+        .find_customers(&keys, Some(&g.id))
+        .await
+        .unwrap();
+    let mut found: Vec<(String, Option<bool>)> = by_ref
+        .iter()
+        .map(|x| (x.customer.reference.clone(), x.member))
+        .collect();
+    found.sort();
+    let mut want = vec![
+        (anna.reference.clone(), Some(false)),
+        ("DE--7".to_owned(), Some(true)),
+    ];
+    want.sort();
+    assert_eq!(found, want);
+    let by_spryker = f.spryker.find_customers(&keys, None).await.unwrap();
+    let mut refs: Vec<String> = by_spryker
+        .iter()
+        .map(|x| x.customer.reference.clone())
+        .collect();
+    refs.sort();
+    let mut want_refs: Vec<String> = want.into_iter().map(|(r, _)| r).collect();
+    want_refs.sort();
+    assert_eq!(refs, want_refs);
+    assert!(by_spryker.iter().all(|x| x.member.is_none()));
+}
+
+// An export is every member exactly once, on both APIs; Spryker's is paged (progress per
+// page) and stops between pages when cancelled.
+#[tokio::test]
+async fn exports_every_member_once() {
+    let f = fixture(2600).await;
+    let g = f
+        .reference
+        .create_group(
+            &input("Export"),
+            &MembershipChange {
+                assign_matching: Some((String::new(), Vec::new())),
+                ..Default::default()
+            },
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    let uuid = f
+        .spryker
+        .find_group_by_name("Export")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let reference = f
+        .reference
+        .export_members(&g.id, "", &|_| {}, &|| false)
+        .await
+        .unwrap();
+    assert_eq!(reference.len(), 2600);
+    let pages = Mutex::new(Vec::new());
+    let spryker = f
+        .spryker
+        .export_members(&uuid, "", &|p| pages.lock().unwrap().push(p.done), &|| {
+            false
+        })
+        .await
+        .unwrap();
+    assert_eq!(*pages.lock().unwrap(), [1000, 2000, 2600]);
+    let ids = |v: &[Customer]| {
+        let mut r: Vec<String> = v.iter().map(|c| c.reference.clone()).collect();
+        r.sort();
+        r.dedup();
+        r
+    };
+    assert_eq!(ids(&reference).len(), 2600, "each once");
+    assert_eq!(ids(&reference), ids(&spryker));
+    let e = f
+        .spryker
+        .export_members(&uuid, "", &|_| {}, &|| true)
+        .await
+        .unwrap_err();
+    assert_eq!(e, ApiError::Cancelled);
+}
