@@ -1,5 +1,12 @@
-// Playwright end-to-end tests. `cargo xtask test` starts the real reference server with
-// the release build and a fresh demo database, then runs these with CG_BASE_URL set.
+// Playwright end-to-end tests. `cargo xtask test` starts two real reference servers with
+// the release build, each with its own fresh demo database (2,000 customers): one serves
+// the app for the reference API (CG_BASE_URL), the other the app configured for the
+// server's Spryker API under /spryker/ (CG_SPRYKER_URL, `--page-setting dialect=spryker`).
+// Project `reference` runs every spec there but `lists.spec.js`; project `spryker` runs the
+// guide again against the Spryker dialect (tests read `testInfo.project.name` through
+// `tests/e2e/api.js`'s `dialect()`/`keys()`). Two more servers hold 100,000 customers
+// each, for lists and exports at scale: projects `lists-reference` (CG_BIG_URL) and
+// `lists-spryker` (CG_BIG_SPRYKER_URL, the app on /spryker/) run only `lists.spec.js`.
 // Debian's Chromium is used: Playwright's own browser download cannot work here.
 const { defineConfig } = require("@playwright/test");
 
@@ -12,8 +19,29 @@ module.exports = defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   outputDir: "target/playwright",
+  projects: [
+    {
+      name: "reference",
+      testIgnore: /lists\.spec\.js$/,
+      use: { baseURL: process.env.CG_BASE_URL || "http://127.0.0.1:8080" },
+    },
+    {
+      name: "spryker",
+      testMatch: /guide\.spec\.js$/,
+      use: { baseURL: process.env.CG_SPRYKER_URL || "http://127.0.0.1:8081" },
+    },
+    {
+      name: "lists-reference",
+      testMatch: /lists\.spec\.js$/,
+      use: { baseURL: process.env.CG_BIG_URL || "http://127.0.0.1:8082" },
+    },
+    {
+      name: "lists-spryker",
+      testMatch: /lists\.spec\.js$/,
+      use: { baseURL: process.env.CG_BIG_SPRYKER_URL || "http://127.0.0.1:8083" },
+    },
+  ],
   use: {
-    baseURL: process.env.CG_BASE_URL || "http://127.0.0.1:8080",
     viewport: { width: 1280, height: 800 },
     screenshot: "only-on-failure",
     trace: "off",

@@ -12,6 +12,7 @@ use crate::app::{App, ConfigError, backend_for};
 use crate::config::{Config, js_name};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -66,7 +67,13 @@ fn mount_config(el: HtmlElement, config: Result<Config, String>) -> MountHandle 
 pub fn mount(element: HtmlElement, config: JsValue) -> Result<MountHandle, JsValue> {
     let get = |k: &str| {
         let v = js_sys::Reflect::get(&config, &js_name(k).into()).ok()?;
-        v.as_string().or_else(|| v.as_f64().map(|n| n.to_string()))
+        // A number (`timeoutMs: 5000`) as JavaScript writes it: Rust's own float
+        // formatting would cost ~13 KB of wasm for this one line.
+        v.as_string().or_else(|| {
+            v.as_f64()?;
+            let n: js_sys::Number = v.unchecked_into();
+            n.to_string_with_radix(10).ok().map(String::from)
+        })
     };
     let config =
         Config::from_settings(get, &origin()).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;

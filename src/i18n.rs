@@ -238,6 +238,8 @@ pub struct Texts {
     pub t_members_not_saved: &'static str,
     /// Error: the app could not build a request.
     pub err_client: &'static str,
+    /// Spryker: both bulk operations in one Save.
+    pub deselect_all_with_select_all: &'static str,
     /// Export a group's members.
     pub export_csv: &'static str,
     /// Customers tab: opens the list import.
@@ -432,6 +434,7 @@ pub static EN: Texts = Texts {
     t_deleted_ok: "Customer group “{x}” was deleted.",
     t_members_not_saved: "The group was saved, but its customers were not changed: {x} Save again to retry.",
     err_client: "The app could not send the request (nothing was sent).",
+    deselect_all_with_select_all: "On this backend De-select All and “Select all matching” cannot be saved together: save one, then the other.",
     export_csv: "Export CSV",
     add_from_list: "Add from a list",
     list_hint: "Paste e-mail addresses or customer references, one per line, or choose a .csv or .txt file.",
@@ -588,6 +591,7 @@ pub static DE: Texts = Texts {
     t_deleted_ok: "Kundengruppe „{x}“ wurde gelöscht.",
     t_members_not_saved: "Die Gruppe wurde gespeichert, ihre Kunden aber nicht geändert: {x} Speichern Sie erneut, um es noch einmal zu versuchen.",
     err_client: "Die App konnte die Anfrage nicht senden (nichts wurde gesendet).",
+    deselect_all_with_select_all: "Bei diesem Backend lassen sich „Alle abwählen“ und „Alle … Treffer auswählen“ nicht zusammen speichern: Speichern Sie erst das eine, dann das andere.",
     export_csv: "CSV exportieren",
     add_from_list: "Aus einer Liste hinzufügen",
     list_hint: "Fügen Sie E-Mail-Adressen oder Kundenreferenzen ein, eine pro Zeile, oder wählen Sie eine .csv- oder .txt-Datei.",

@@ -574,3 +574,35 @@ async fn exports_every_member_once() {
         .unwrap_err();
     assert_eq!(e, ApiError::Cancelled);
 }
+
+// "All matching" never puts back a member the same Save unassigns (Spryker lists members
+// among the customers); with De-select All it is refused before anything is written.
+#[tokio::test]
+async fn all_matching_never_puts_back_an_unassigned_member() {
+    let f = fixture(30).await;
+    let b = &f.spryker;
+    let g = b
+        .create_group(&input("Keep out"), &assigning(refs(1..6)), &|_| {})
+        .await
+        .unwrap();
+    let change = MembershipChange {
+        unassign: vec!["DE--3".into()],
+        assign_matching: Some((String::new(), Vec::new())),
+        members_before: Some(5),
+        ..Default::default()
+    };
+    b.change_members(&g.id, &change, &|_| {}).await.unwrap();
+    let after = members(&f, &g).await;
+    assert_eq!(after.len(), 29);
+    assert!(!after.contains(&"DE--3".to_owned()));
+    f.rec().clear();
+    let both = MembershipChange {
+        unassign_all: true,
+        assign_matching: Some((String::new(), Vec::new())),
+        ..Default::default()
+    };
+    let e = b.change_members(&g.id, &both, &|_| {}).await.unwrap_err();
+    assert!(matches!(e, ApiError::Client(_)), "{e:?}");
+    assert!(f.rec().writes().is_empty(), "nothing written");
+    assert_eq!(members(&f, &g).await.len(), 29);
+}

@@ -1,28 +1,89 @@
 //! `cargo xtask bench [--customers N]`: starts the release server with a fresh demo
-//! database of N customers (default 100,000) and the release app, and measures API
-//! latencies and page timings (`tests/bench/bench.js`). Figures, never assertions.
+//! database of N customers (default 100,000) and the release app, and measures
+//! (`tests/bench/bench.js`): API latencies; interactions timed in the page (app and the
+//! vanilla-JS baseline of `tests/bench/vanilla/`, and their ratio); cold first useful
+//! paint; memory while paging; Lighthouse (mobile, desktop) on the list page, served as
+//! shipped and, from a second server, compressed on the fly as before. Figures, never
+//! assertions: `target/bench-report.txt` and `target/bench-report.json`.
+//!
+//! The server serves one directory, so the app is served from a copy of `dist/` with the
+//! baseline beside it (`/vanilla/index.html`, the app's `style/` copied next to it); the
+//! app itself is not changed. Environment: `CG_BENCH_RUNS` (API requests per endpoint,
+//! 30), `CG_BENCH_UI_RUNS` (runs per interaction, 15, at least 10), `CG_BENCH_LH_RUNS`
+//! (Lighthouse runs per preset, 3; 0 skips it).
 
-use crate::cmd::{command, flag, root};
+use crate::cmd::{command, flag, root, run as sh};
 use crate::{build, serve, test};
+use std::path::Path;
 
-/// Runs the benchmark and writes `target/bench-report.txt`.
+/// Copies `from` into `to` (created), skipping files for which `skip` is true.
+fn copy_tree(from: &Path, to: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().unwrap_or_default();
+        let dest = to.join(name);
+        if path.is_dir() {
+            if name != ".stage" {
+                copy_tree(&path, &dest, skip)?;
+            }
+        } else if !skip(&path) {
+            std::fs::copy(&path, &dest).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn is_compressed_copy(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
+}
+
+/// `site`: dist as built plus the baseline at `/vanilla/`; `plain`: dist without the
+/// `.br`/`.gz` copies (what the server sent before: compressed on the fly).
+fn sites(dist: &Path, dir: &Path) -> Result<(), String> {
+    let site = dir.join("site");
+    copy_tree(dist, &site, &|_| false)?;
+    let vanilla = site.join("vanilla");
+    copy_tree(&root().join("tests/bench/vanilla"), &vanilla, &|_| false)?;
+    copy_tree(&root().join("style"), &vanilla.join("style"), &|_| false)?;
+    copy_tree(dist, &dir.join("site-plain"), &is_compressed_copy)
+}
+
+/// Runs the benchmark and writes `target/bench-report.txt` and `.json`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let customers: u32 = flag(args, "--customers")?.unwrap_or(100_000);
     let dist = build::release()?;
+    ensure_lighthouse()?;
     let dir = root().join("target/bench");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    sites(&dist, &dir)?;
+    let bin = serve::server_binary()?;
     let server = test::start_server(
-        &serve::server_binary()?,
+        &bin,
         customers,
         &dir.join("bench.db"),
-        &dist,
+        &dir.join("site"),
+        serve::Dialect::Reference,
+        "server",
     )?;
+    let plain = test::start_server(
+        &bin,
+        customers,
+        &dir.join("bench-plain.db"),
+        &dir.join("site-plain"),
+        serve::Dialect::Reference,
+        "server (on-the-fly compression)",
+    )?;
+    let json = root().join("target/bench-report.json");
     let mut c = command("node", &["tests/bench/bench.js"]);
     c.env("CG_BASE_URL", &server.url)
-        .env("CHROMIUM_PATH", test::chromium()?);
+        .env("CG_PLAIN_URL", &plain.url)
+        .env("CG_BENCH_DIR", &dir)
+        .env("CG_BENCH_JSON", &json)
+        .env("CHROMIUM_PATH", test::chromium()?)
+        .stderr(std::process::Stdio::inherit());
     let out = c.output().map_err(|e| format!("node: {e}"))?;
-    eprint!("{}", String::from_utf8_lossy(&out.stderr));
     if !out.status.success() {
         return Err("the benchmark failed".into());
     }
@@ -30,6 +91,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("{report}");
     let path = root().join("target/bench-report.txt");
     std::fs::write(&path, &report).map_err(|e| e.to_string())?;
-    println!("(written to {})", path.display());
+    println!("(written to {} and {})", path.display(), json.display());
     Ok(())
+}
+
+/// Lighthouse 12.2.3 from npm (`package.json`), installed with the other npm tools.
+fn ensure_lighthouse() -> Result<(), String> {
+    if root().join("node_modules/.bin/lighthouse").exists() {
+        return Ok(());
+    }
+    let mut c = command("npm", &["ci", "--no-audit", "--no-fund"]);
+    c.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    sh(c)
 }

@@ -1,17 +1,21 @@
-//! The release build of the app (Trunk, wasm-opt -Oz, esbuild-minified JS) and `dist`.
+//! The release build of the app (Trunk, wasm-opt -Oz, esbuild-minified JS, `.br` and
+//! `.gz` copies of the hashed assets for the server to send as they are) and `dist`.
 
 use crate::cmd::{command, root, run};
 use crate::{size, tools};
 use std::path::PathBuf;
 
-/// Builds the release app into `dist/`.
+/// Builds the release app into `dist/`, with `NAME.br` (brotli -q 11) and `NAME.gz`
+/// (gzip -9) beside each hashed wasm, js and css file, as a CDN would serve them.
 pub fn release() -> Result<PathBuf, String> {
     tools::ensure_build_tools()?;
+    tools::ensure_brotli()?;
     run(command("cargo", &["fetch", "--quiet"]))?;
     // `--release` takes an optional value in Trunk 0.21: keep it last.
     run(command("trunk", &["build", "--offline", "--release"]))?;
     let dist = root().join("dist");
     minify_js(&dist)?;
+    size::precompress(&dist)?;
     Ok(dist)
 }
 
@@ -57,11 +61,16 @@ fn minify_js(dist: &std::path::Path) -> Result<(), String> {
     std::fs::write(&index_path, index).map_err(|e| format!("{}: {e}", index_path.display()))
 }
 
-/// `cargo xtask dist`: release build plus size report.
+/// `cargo xtask dist`: release build plus size report: per asset, against the budget
+/// (`size-budget.toml`), and the 20 biggest items of the wasm (twiggy).
+/// `XTASK_SET_BUDGET=1` writes the current size as the budget.
 pub fn dist() -> Result<(), String> {
     let dist = release()?;
-    tools::ensure_brotli()?;
-    let report = size::report(&dist)?;
+    let mut report = size::report(&dist)?;
+    match size::twiggy_top() {
+        Ok(top) => report = format!("{report}\n{top}"),
+        Err(e) => report = format!("{report}\n(no twiggy report: {e})\n"),
+    }
     println!("{report}");
     let out = root().join("target/size-report.txt");
     std::fs::write(&out, &report).map_err(|e| format!("{}: {e}", out.display()))?;

@@ -1,9 +1,66 @@
 //! `cargo xtask serve`: the release app and the reference server with demo data, on
-//! one port.
+//! one port, with the app configured for the chosen backend dialect.
 
 use crate::build;
 use crate::cmd::{self, command, flag, root};
+use std::io::{BufRead, BufReader, Lines};
 use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Stdio};
+
+/// The bearer token the server's `/spryker/` routes take (`cg_server::DEMO_TOKEN`; it is
+/// passed to the server explicitly, so both always agree).
+pub const DEMO_TOKEN: &str = "cg-demo-token";
+
+/// The backend dialect the served app speaks (`data-dialect` on `#cg-app`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// The server's own API, `/api/v1/` (the app's default).
+    Reference,
+    /// Spryker's Back Office API, which the server answers under `/spryker/`.
+    Spryker,
+}
+
+impl Dialect {
+    /// Every dialect, as `--dialect` spells it.
+    pub const ALL: [(&'static str, Dialect); 2] = [
+        ("reference", Dialect::Reference),
+        ("spryker", Dialect::Spryker),
+    ];
+
+    /// Reads `--dialect NAME` (default `reference`).
+    pub fn from_args(args: &[String]) -> Result<Dialect, String> {
+        let Some(i) = args.iter().position(|a| a == "--dialect") else {
+            return Ok(Dialect::Reference);
+        };
+        let names = Dialect::ALL.map(|(n, _)| n).join(", ");
+        let Some(value) = args.get(i + 1) else {
+            return Err(format!("--dialect needs a value: one of {names}"));
+        };
+        Dialect::ALL
+            .iter()
+            .find(|(n, _)| n == value)
+            .map(|(_, d)| *d)
+            .ok_or_else(|| format!("unknown dialect {value:?}: use one of {names}"))
+    }
+
+    /// The server arguments that configure the served page for this dialect.
+    pub fn server_args(self, token: &str) -> Vec<String> {
+        match self {
+            Dialect::Reference => Vec::new(),
+            Dialect::Spryker => [
+                "--token".to_owned(),
+                token.to_owned(),
+                "--page-setting".to_owned(),
+                "dialect=spryker".to_owned(),
+                "--page-setting".to_owned(),
+                "api-base-url=/spryker/".to_owned(),
+                "--page-setting".to_owned(),
+                format!("auth-token={token}"),
+            ]
+            .into(),
+        }
+    }
+}
 
 /// Builds the reference server (release) and returns its binary.
 pub fn server_binary() -> Result<PathBuf, String> {
@@ -30,16 +87,98 @@ pub fn server_args(port: u16, customers: u32, db: &Path, dist: &Path) -> Vec<Str
     ]
 }
 
+/// A started server; killed when dropped.
+pub struct RunningServer {
+    /// `http://127.0.0.1:PORT` (without `/customer-groups`).
+    pub url: String,
+    child: Child,
+    lines: Option<Lines<BufReader<ChildStdout>>>,
+}
+
+impl RunningServer {
+    /// Starts `bin` with `args` and waits for its "Serving http://…" line; every line
+    /// up to it is printed with `prefix`.
+    pub fn start(bin: &Path, args: &[String], prefix: &str) -> Result<RunningServer, String> {
+        let mut c = std::process::Command::new(bin);
+        c.args(args).stdout(Stdio::piped()).stderr(Stdio::inherit());
+        let mut child = c.spawn().map_err(|e| format!("starting the server: {e}"))?;
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut server = RunningServer {
+            url: String::new(),
+            child,
+            lines: None,
+        };
+        let mut lines = BufReader::new(stdout).lines();
+        server.url = loop {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    println!("{prefix}{line}");
+                    if let Some(rest) = line.split("Serving ").nth(1) {
+                        break rest.trim().trim_end_matches("/customer-groups").to_owned();
+                    }
+                }
+                _ => return Err("the server exited before serving".into()),
+            }
+        };
+        server.lines = Some(lines);
+        Ok(server)
+    }
+
+    /// Keeps reading the server's output in the background (printed with `prefix`, or
+    /// dropped when `None`) so it never blocks on a full pipe.
+    pub fn drain(&mut self, prefix: Option<String>) {
+        if let Some(lines) = self.lines.take() {
+            std::thread::spawn(move || {
+                for line in lines.map_while(Result::ok) {
+                    if let Some(p) = &prefix {
+                        println!("{p}{line}");
+                    }
+                }
+            });
+        }
+    }
+
+    /// Waits until the server exits (Ctrl-C), printing its output.
+    pub fn wait(mut self) -> Result<(), String> {
+        self.drain(Some(String::new()));
+        let status = self.child.wait().map_err(|e| e.to_string())?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("the server stopped ({status})"))
+        }
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The line that tells where the Spryker API of a server at `url` is.
+pub fn spryker_line(url: &str, token: &str) -> String {
+    format!("Spryker API: {url}/spryker/  (Authorization: Bearer {token})")
+}
+
 /// Runs the server in the foreground until Ctrl-C.
 pub fn run(args: &[String]) -> Result<(), String> {
     let port: u16 = flag(args, "--port")?.unwrap_or(8080);
     let customers: u32 = flag(args, "--customers")?.unwrap_or(1000);
+    // Checked before the (slow) build, so a typo fails at once.
+    let dialect = Dialect::from_args(args)?;
     let dist = build::release()?;
     let server = server_binary()?;
     let dir = root().join("target/demo");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let db = dir.join("cg-demo.db");
-    let mut c = std::process::Command::new(server);
-    c.args(server_args(port, customers, &db, &dist));
-    crate::cmd::run(c)
+    let mut server_args = server_args(port, customers, &db, &dist);
+    server_args.extend(dialect.server_args(DEMO_TOKEN));
+    println!("$ {} {}", server.display(), server_args.join(" "));
+    let running = RunningServer::start(&server, &server_args, "")?;
+    if dialect == Dialect::Spryker {
+        println!("{}", spryker_line(&running.url, DEMO_TOKEN));
+    }
+    running.wait()
 }

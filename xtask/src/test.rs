@@ -1,14 +1,14 @@
 //! `cargo xtask test`: installs what is missing, then fmt, clippy (native and wasm32),
-//! native tests, browser tests, the release build and the Playwright end-to-end tests
+//! native tests, browser tests, the release build and its size budget, and the
+//! Playwright end-to-end tests
 //! against the real server. Every step runs even after a failure; the exit status is
 //! non-zero if any failed.
 
 use crate::cmd::run as sh;
 use crate::cmd::{command, root};
-use crate::{build, serve, tools};
-use std::io::{BufRead, BufReader};
+use crate::serve::{Dialect, RunningServer};
+use crate::{build, serve, size, tools};
 use std::path::Path;
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 struct Steps {
@@ -26,16 +26,6 @@ impl Steps {
         }
         self.results.push((name, r, start.elapsed()));
         ok
-    }
-}
-
-/// Kills the server when the e2e step ends, however it ends.
-struct ServerGuard(Child);
-
-impl Drop for ServerGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
     }
 }
 
@@ -105,6 +95,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     let built = s.step("release build", || build::release().map(|_| ()));
     if built {
+        s.step("size budget (brotli, size-budget.toml)", size::check_budget);
+    }
+    if built {
         s.step("end-to-end tests (Playwright, real server)", e2e);
     }
 
@@ -123,59 +116,63 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// A running reference server that is killed when dropped.
-pub struct RunningServer {
-    /// `http://127.0.0.1:PORT`.
-    pub url: String,
-    _guard: ServerGuard,
-}
-
 /// Starts the release server on a free port with a fresh demo database of `customers`
-/// customers, serving `dist`, and waits until it listens.
+/// customers, serving `dist` configured for `dialect`, and waits until it listens. Its
+/// output is printed with `label` and killed when the returned server is dropped.
 pub fn start_server(
     bin: &Path,
     customers: u32,
     db: &Path,
     dist: &Path,
+    dialect: Dialect,
+    label: &str,
 ) -> Result<RunningServer, String> {
-    let mut c = std::process::Command::new(bin);
-    c.args(serve::server_args(0, customers, db, dist))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
-    let mut child = c.spawn().map_err(|e| format!("starting the server: {e}"))?;
-    let stdout = child.stdout.take().expect("piped stdout");
-    let guard = ServerGuard(child);
-    let mut lines = BufReader::new(stdout).lines();
-    let url = loop {
-        match lines.next() {
-            Some(Ok(line)) => {
-                println!("server: {line}");
-                if let Some(rest) = line.split("Serving ").nth(1) {
-                    break rest.trim().trim_end_matches("/customer-groups").to_owned();
-                }
-            }
-            _ => return Err("the server exited before serving".into()),
-        }
-    };
-    // Keep draining the server's output so it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Ok(RunningServer { url, _guard: guard })
+    let mut args = serve::server_args(0, customers, db, dist);
+    args.extend(dialect.server_args(serve::DEMO_TOKEN));
+    let prefix = format!("{label}: ");
+    let mut server = RunningServer::start(bin, &args, &prefix)?;
+    server.drain(None);
+    Ok(server)
 }
 
-/// Starts the real server on a free port with a fresh demo database and the release
-/// build, and runs Playwright against it.
+/// The demo size of the servers for `tests/e2e/lists.spec.js` (lists and exports at scale).
+const BIG_CUSTOMERS: u32 = 100_000;
+
+/// Starts four real servers on free ports, each with its own fresh demo database and the
+/// release build, and runs Playwright once against all of them:
+/// - 2,000 customers, the app for the reference API (`CG_BASE_URL`, project `reference`)
+///   and for the Spryker API (`CG_SPRYKER_URL`, project `spryker`);
+/// - [`BIG_CUSTOMERS`] customers, the same two (`CG_BIG_URL`, `CG_BIG_SPRYKER_URL`;
+///   projects `lists-reference` and `lists-spryker`, which run only `lists.spec.js`).
 fn e2e() -> Result<(), String> {
     let dir = root().join("target/e2e");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let server = start_server(
-        &serve::server_binary()?,
-        2000,
-        &dir.join("e2e.db"),
-        &root().join("dist"),
+    let bin = serve::server_binary()?;
+    let dist = root().join("dist");
+    let start = |customers: u32, db: &str, dialect: Dialect, label: &str| {
+        start_server(&bin, customers, &dir.join(db), &dist, dialect, label)
+    };
+    let reference = start(2000, "e2e.db", Dialect::Reference, "server (reference)")?;
+    let spryker = start(2000, "e2e-spryker.db", Dialect::Spryker, "server (spryker)")?;
+    let big = start(
+        BIG_CUSTOMERS,
+        "e2e-big.db",
+        Dialect::Reference,
+        "server (reference, 100,000)",
     )?;
+    let big_spryker = start(
+        BIG_CUSTOMERS,
+        "e2e-big-spryker.db",
+        Dialect::Spryker,
+        "server (spryker, 100,000)",
+    )?;
+    println!("{}", serve::spryker_line(&spryker.url, serve::DEMO_TOKEN));
     let mut pw = command("playwright", &["test"]);
-    pw.env("CG_BASE_URL", &server.url)
+    pw.env("CG_BASE_URL", &reference.url)
+        .env("CG_SPRYKER_URL", &spryker.url)
+        .env("CG_BIG_URL", &big.url)
+        .env("CG_BIG_SPRYKER_URL", &big_spryker.url)
         .env("CHROMIUM_PATH", chromium()?);
     sh(pw)
 }

@@ -26,6 +26,7 @@ use async_trait::async_trait;
 use plan::{MAX_REFS, Step};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
+use std::collections::BTreeSet;
 use wire::{
     CustomerAttrs, GroupAttrs, GroupWrite, ListDoc, OneDoc, RefsWrite, WriteDoc, decode_error,
 };
@@ -276,17 +277,29 @@ impl<H: Http> SprykerBackend<H> {
 
     /// The customers a change adds: the picked ones and an "all matching" search,
     /// resolved, without duplicates.
+    /// Members the same Save unassigns are left out of "all matching" (Spryker lists
+    /// members among the customers, and the matching set must never put back someone
+    /// the admin removes). With **De-select All** that would mean leaving out every
+    /// current member, which Spryker cannot list cheaply: refused before any write.
     async fn to_assign(
         &self,
         change: &MembershipChange,
         progress: Progress<'_>,
     ) -> Result<Vec<CustomerId>, ApiError> {
         let mut refs = change.assign.clone();
-        if let Some((q, except)) = &change.assign_matching {
-            for id in self.matching(q, except, progress).await? {
-                if !refs.contains(&id) {
-                    refs.push(id);
-                }
+        let Some((q, except)) = &change.assign_matching else {
+            return Ok(refs);
+        };
+        if change.unassign_all {
+            return Err(ApiError::Client(
+                crate::i18n::texts().deselect_all_with_select_all.to_owned(),
+            ));
+        }
+        let mut seen: BTreeSet<CustomerId> = refs.iter().cloned().collect();
+        seen.extend(change.unassign.iter().cloned());
+        for id in self.matching(q, except, progress).await? {
+            if seen.insert(id.clone()) {
+                refs.push(id);
             }
         }
         Ok(refs)
