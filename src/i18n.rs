@@ -433,7 +433,7 @@ pub static EN: Texts = Texts {
     t_rename_warning: "Discount rules that match the customer group “{x}” by name will stop matching after this rename.",
     t_deleted_ok: "Customer group “{x}” was deleted.",
     t_members_not_saved: "The group was saved, but its customers were not changed: {x} Save again to retry.",
-    err_client: "The app could not send the request (nothing was sent).",
+    err_client: "Nothing was sent: {x}",
     deselect_all_with_select_all: "On this backend De-select All and “Select all matching” cannot be saved together: save one, then the other.",
     export_csv: "Export CSV",
     add_from_list: "Add from a list",
@@ -590,7 +590,7 @@ pub static DE: Texts = Texts {
     t_rename_warning: "Rabattregeln, die die Kundengruppe „{x}“ über ihren Namen zuordnen, greifen nach dieser Umbenennung nicht mehr.",
     t_deleted_ok: "Kundengruppe „{x}“ wurde gelöscht.",
     t_members_not_saved: "Die Gruppe wurde gespeichert, ihre Kunden aber nicht geändert: {x} Speichern Sie erneut, um es noch einmal zu versuchen.",
-    err_client: "Die App konnte die Anfrage nicht senden (nichts wurde gesendet).",
+    err_client: "Nichts wurde gesendet: {x}",
     deselect_all_with_select_all: "Bei diesem Backend lassen sich „Alle abwählen“ und „Alle … Treffer auswählen“ nicht zusammen speichern: Speichern Sie erst das eine, dann das andere.",
     export_csv: "CSV exportieren",
     add_from_list: "Aus einer Liste hinzufügen",
@@ -830,6 +830,11 @@ pub fn customer_search_label(rule: SearchRule) -> &'static str {
         SearchRule::IdOrText => texts().search_customers,
         SearchRule::Text => texts().search_customers_text,
     }
+}
+
+/// A request the app did not send, and why.
+pub fn not_sent(why: &str) -> String {
+    fill(texts().err_client, &[("x", why)])
 }
 
 /// A template with `{a}` of `{n}` counts.

@@ -606,3 +606,41 @@ async fn all_matching_never_puts_back_an_unassigned_member() {
     assert!(f.rec().writes().is_empty(), "nothing written");
     assert_eq!(members(&f, &g).await.len(), 29);
 }
+
+// A customer both unchecked among the members and picked again stays a member on both
+// request paths (one PATCH for a small group, DELETE + POST for a big one), as on the
+// reference API; a customer listed twice is sent once.
+#[tokio::test]
+async fn unchecked_and_picked_again_stays_on_every_path() {
+    let f = fixture(1600).await;
+    let b = &f.spryker;
+    let small = b
+        .create_group(&input("Small"), &assigning(refs(1..201)), &|_| {})
+        .await
+        .unwrap();
+    let big = b
+        .create_group(&input("Big"), &assigning(refs(1..1501)), &|_| {})
+        .await
+        .unwrap();
+    for (g, before) in [(&small, 200u64), (&big, 1500)] {
+        let mut assign = refs(5..6);
+        assign.extend(refs(1550..1552));
+        assign.push("DE--1550".into());
+        let change = MembershipChange {
+            unassign: refs(1..51),
+            assign,
+            members_before: Some(before),
+            ..Default::default()
+        };
+        f.rec().clear();
+        b.change_members(&g.id, &change, &|_| {}).await.unwrap();
+        let after = members(&f, g).await;
+        assert!(
+            after.contains(&"DE--5".to_owned()),
+            "{} keeps DE--5",
+            g.name
+        );
+        assert!(!after.contains(&"DE--6".to_owned()));
+        assert_eq!(after.len() as u64, before - 49 + 2, "{}", g.name);
+    }
+}

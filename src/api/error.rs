@@ -131,15 +131,22 @@ impl ApiError {
             }
             ApiError::Decode(d) => with(t.err_decode, d),
             ApiError::Config(d) => with(t.err_config, d),
-            ApiError::Client(d) => with(t.err_client, d),
+            ApiError::Client(d) => i18n::not_sent(d),
             ApiError::Cancelled => t.err_cancelled.to_owned(),
-            ApiError::Partial(p) => i18n::partial_change(
-                p.applied.assigned.len() as u64,
-                p.planned.assign,
-                p.applied.unassigned.len() as u64,
-                p.planned.unassign,
-                &p.cause.user_message(),
-            ),
+            ApiError::Partial(p) => {
+                // A De-select All that went through removed every member at once.
+                let unassigned = match (p.applied.replaced, p.planned.unassign) {
+                    (true, Some(all)) => all,
+                    _ => p.applied.unassigned.len() as u64,
+                };
+                i18n::partial_change(
+                    p.applied.assigned.len() as u64,
+                    p.planned.assign,
+                    unassigned,
+                    p.planned.unassign,
+                    &p.cause.user_message(),
+                )
+            }
         }
     }
 }

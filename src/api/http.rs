@@ -72,6 +72,15 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
+/// An id as one path segment: percent-encoded, and never `.` or `..` (which a URL
+/// resolves, even encoded, so `DELETE …/customers/..` would reach the group itself).
+pub fn path_segment(id: &str) -> Result<String, ApiError> {
+    if id.is_empty() || id == "." || id == ".." {
+        return Err(ApiError::Client(format!("{id:?} is not an id")));
+    }
+    Ok(percent_encode(id))
+}
+
 /// Checks an absolute API base URL: http(s), ASCII host name.
 pub fn parse_base_url(base: &str) -> Result<Url, ApiError> {
     let trimmed = base.trim();
@@ -251,6 +260,14 @@ mod tests {
             !printed.contains("s3cr3t") && printed.contains("<redacted>"),
             "{printed}"
         );
+    }
+
+    // An id can never climb out of its place in the path.
+    #[test]
+    fn dot_ids_are_refused() {
+        assert!(matches!(path_segment(".."), Err(ApiError::Client(_))));
+        assert!(matches!(path_segment("."), Err(ApiError::Client(_))));
+        assert_eq!(path_segment("DE 1/2").unwrap(), "DE%201%2F2");
     }
 
     // Paths join under the base path (no lost `/api/v1`), parameters are encoded.

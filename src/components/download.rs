@@ -18,8 +18,18 @@ pub fn download(file_name: &str, content: &str, mime: &str) -> Result<(), String
             document.create_element("a").map_err(err)?.unchecked_into();
         link.set_href(&url);
         link.set_download(file_name);
+        // In the page while it is clicked, and the URL kept until the browser has
+        // started the download (some cancel one whose URL is revoked at once).
+        let body = document.body().ok_or("no document body")?;
+        body.append_child(&link).map_err(err)?;
         link.click();
-        web_sys::Url::revoke_object_url(&url).map_err(err)?;
+        link.remove();
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(30),
+        );
         Ok(())
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -6,7 +6,7 @@
 use super::csv;
 use super::customer::Customer;
 use super::ids::CustomerId;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The largest file read, in bytes (5 MiB).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -95,7 +95,10 @@ fn plain(name: &str) -> String {
 }
 
 fn is_email_header(name: &str) -> bool {
-    matches!(plain(name).as_str(), "email" | "mail" | "emailaddress")
+    matches!(
+        plain(name).as_str(),
+        "email" | "mail" | "emailaddress" | "emailadresse" | "mailadresse"
+    )
 }
 
 fn is_reference_header(name: &str) -> bool {
@@ -110,10 +113,13 @@ fn is_header(rows: &[Vec<String>]) -> bool {
     let Some(first) = rows.first() else {
         return false;
     };
+    // Known column names, or a first row without addresses above rows with them.
     first
         .iter()
         .any(|c| is_email_header(c) || is_reference_header(c))
-        || (first.len() > 1 && !first.iter().any(|c| c.contains('@')))
+        || (first.len() > 1
+            && !first.iter().any(|c| c.contains('@'))
+            && rows[1..].iter().any(|r| r.iter().any(|c| c.contains('@'))))
 }
 
 /// The column to read when the admin did not pick one: the e-mail column, else the
@@ -193,6 +199,12 @@ pub struct ListSummary {
 impl ListSummary {
     /// Matches the list's keys with what the backend found.
     pub fn new(list: &KeyList, found: &[Found]) -> ListSummary {
+        // Looked up by key, not searched: 50,000 keys against 50,000 customers.
+        let mut by_key: BTreeMap<CustomerKey, &Found> = BTreeMap::new();
+        for f in found {
+            by_key.insert(CustomerKey::Email(f.customer.email.to_lowercase()), f);
+            by_key.insert(CustomerKey::Reference(f.customer.reference.clone()), f);
+        }
         let mut ids: BTreeSet<CustomerId> = BTreeSet::new();
         let mut summary = ListSummary {
             to_add: Vec::new(),
@@ -201,7 +213,7 @@ impl ListSummary {
             duplicates: list.duplicates,
         };
         for key in &list.keys {
-            match found.iter().find(|f| key.names(&f.customer)) {
+            match by_key.get(key) {
                 None => summary.not_found.push(key.clone()),
                 Some(f) if !ids.insert(f.customer.id.clone()) => summary.duplicates += 1,
                 Some(f) if f.member == Some(true) => summary.already_members += 1,
@@ -268,6 +280,17 @@ mod tests {
         assert_eq!(l.header.as_ref().unwrap()[2], "Customer Reference");
         let refs = parse_list(text, Some(2)).unwrap();
         assert_eq!(refs.keys[0], CustomerKey::Reference("DE--1".into()));
+    }
+
+    // Two columns without addresses are data, not a header; a German header is one.
+    #[test]
+    fn headers_are_not_guessed_from_data() {
+        let l = parse_list("DE--1;Anna\nDE--2;Ben\n", None).unwrap();
+        assert_eq!(l.header, None);
+        assert_eq!(l.keys.len(), 2);
+        let de = parse_list("E-Mail-Adresse\nanna1@example.com\n", None).unwrap();
+        assert!(de.header.is_some());
+        assert_eq!(de.keys.len(), 1);
     }
 
     // Limits are checked before anything is sent.

@@ -164,6 +164,26 @@ impl Selection {
         self.select_all("", total, SearchRule::default());
     }
 
+    /// Selects customers known only by id (labelled with it), whatever the mode.
+    pub fn pick_ids(&mut self, ids: &[CustomerId]) {
+        for id in ids {
+            let pick = Pick {
+                label: id.to_string(),
+                key: String::new(),
+            };
+            match &self.all {
+                None => {
+                    self.ids.insert(id.clone(), pick);
+                }
+                Some(_) => {
+                    if self.ids.remove(id).is_none() {
+                        self.extra.insert(id.clone(), pick);
+                    }
+                }
+            }
+        }
+    }
+
     /// Selects nothing.
     pub fn clear(&mut self) {
         self.all = None;
@@ -333,6 +353,18 @@ mod tests {
         assert_eq!(s.extra_ids(), vec![CustomerId::from("5")]);
         assert_eq!(s.count(), 4);
         assert!(s.contains(&anne));
+    }
+
+    // Ids alone can be picked: explicitly, or beside an "all" selection.
+    #[test]
+    fn pick_ids_adds_by_id() {
+        let mut s = Selection::default();
+        s.pick_ids(&["7".into()]);
+        assert_eq!(s.listed_ids(), vec![CustomerId::from("7")]);
+        let mut all = Selection::default();
+        all.select_all("ann", 10, SearchRule::Text);
+        all.pick_ids(&["99".into()]);
+        assert_eq!(all.count(), 11);
     }
 
     // After a save that applied part of the change, the applied customers leave the

@@ -1,8 +1,6 @@
 //! The project's own reference API (`/api/v1`, see `server/openapi.json`).
 
-use crate::api::http::{
-    Http, RawResponse, Transport, json_or, percent_encode, success_or, to_json,
-};
+use crate::api::http::{Http, RawResponse, Transport, json_or, path_segment, success_or, to_json};
 use crate::api::{
     ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, LOOKUP_BATCH, Lookup,
     MemberCount, MembershipChange, Progress, SaveProgress, SelectAllMatching,
@@ -230,8 +228,8 @@ fn numeric(ids: &[CustomerId]) -> Result<Vec<i64>, ApiError> {
         .collect()
 }
 
-fn group_path(id: &GroupId) -> String {
-    format!("customer-groups/{}", percent_encode(id.as_str()))
+fn group_path(id: &GroupId) -> Result<String, ApiError> {
+    Ok(format!("customer-groups/{}", path_segment(id.as_str())?))
 }
 
 /// The reference API's name of a sort key.
@@ -343,7 +341,7 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
     }
 
     async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError> {
-        let w: WireGroup = self.get(&group_path(id), &[]).await?;
+        let w: WireGroup = self.get(&group_path(id)?, &[]).await?;
         Ok(w.into())
     }
 
@@ -375,14 +373,14 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
             customer_ids: None,
             assign_matching: None,
         })?;
-        let w: WireGroup = self.write(Method::PUT, &group_path(id), body).await?;
+        let w: WireGroup = self.write(Method::PUT, &group_path(id)?, body).await?;
         Ok(w.into())
     }
 
     async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError> {
         let resp = self
             .http
-            .send(Method::DELETE, &group_path(id), &[], None, JSON)
+            .send(Method::DELETE, &group_path(id)?, &[], None, JSON)
             .await?;
         success_or(resp, decode_error)
     }
@@ -394,7 +392,7 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
     ) -> Result<Page<Customer>, ApiError> {
         let w: WirePage<WireCustomer> = self
             .get(
-                &format!("{}/customers", group_path(id)),
+                &format!("{}/customers", group_path(id)?),
                 &list_params(query),
             )
             .await?;
@@ -461,7 +459,7 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
         progress: Progress<'_>,
         cancelled: &dyn Fn() -> bool,
     ) -> Result<Vec<Customer>, ApiError> {
-        let path = format!("{}/customers/export", group_path(id));
+        let path = format!("{}/customers/export", group_path(id)?);
         let mut out = Vec::new();
         let mut after = 0i64;
         loop {
@@ -496,7 +494,7 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
         let w: WireOutcome = self
             .write(
                 Method::POST,
-                &format!("{}/customers/changes", group_path(id)),
+                &format!("{}/customers/changes", group_path(id)?),
                 body,
             )
             .await?;

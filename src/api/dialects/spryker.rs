@@ -8,9 +8,7 @@
 pub mod plan;
 pub mod wire;
 
-use crate::api::http::{
-    Http, RawResponse, Transport, json_or, percent_encode, success_or, to_json,
-};
+use crate::api::http::{Http, RawResponse, Transport, json_or, path_segment, success_or, to_json};
 use crate::api::{
     ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, Lookup, MemberCount,
     MembershipChange, PartialChange, Progress, SaveProgress, SelectAllMatching,
@@ -111,12 +109,12 @@ pub fn list_params(query: &ListQuery) -> Vec<(&'static str, String)> {
     p
 }
 
-fn group_path(id: &GroupId) -> String {
-    format!("customer-groups/{}", percent_encode(id.as_str()))
+fn group_path(id: &GroupId) -> Result<String, ApiError> {
+    Ok(format!("customer-groups/{}", path_segment(id.as_str())?))
 }
 
-fn members_path(id: &GroupId) -> String {
-    format!("{}/customers", group_path(id))
+fn members_path(id: &GroupId) -> Result<String, ApiError> {
+    Ok(format!("{}/customers", group_path(id)?))
 }
 
 fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
@@ -189,7 +187,7 @@ impl<H: Http> SprykerBackend<H> {
         ))?;
         no_content(
             self.http
-                .send(method, &members_path(group), &[], Some(body), JSON_API)
+                .send(method, &members_path(group)?, &[], Some(body), JSON_API)
                 .await?,
         )
     }
@@ -198,8 +196,8 @@ impl<H: Http> SprykerBackend<H> {
     async fn remove(&self, group: &GroupId, member: &CustomerId) -> Result<(), ApiError> {
         let path = format!(
             "{}/{}",
-            members_path(group),
-            percent_encode(member.as_str())
+            members_path(group)?,
+            path_segment(member.as_str())?
         );
         let resp = self
             .http
@@ -286,7 +284,15 @@ impl<H: Http> SprykerBackend<H> {
         change: &MembershipChange,
         progress: Progress<'_>,
     ) -> Result<Vec<CustomerId>, ApiError> {
-        let mut refs = change.assign.clone();
+        // Each customer once (a member checked again after De-select All may also be
+        // on a pasted list): Spryker refuses a list with duplicates.
+        let mut seen = BTreeSet::new();
+        let mut refs: Vec<CustomerId> = change
+            .assign
+            .iter()
+            .filter(|id| seen.insert((*id).clone()))
+            .cloned()
+            .collect();
         let Some((q, except)) = &change.assign_matching else {
             return Ok(refs);
         };
@@ -295,7 +301,6 @@ impl<H: Http> SprykerBackend<H> {
                 crate::i18n::texts().deselect_all_with_select_all.to_owned(),
             ));
         }
-        let mut seen: BTreeSet<CustomerId> = refs.iter().cloned().collect();
         seen.extend(change.unassign.iter().cloned());
         for id in self.matching(q, except, progress).await? {
             if seen.insert(id.clone()) {
@@ -310,8 +315,13 @@ impl<H: Http> SprykerBackend<H> {
     /// set would remove members nobody unchecked).
     async fn member_refs(&self, group: &GroupId) -> Result<Option<Vec<CustomerId>>, ApiError> {
         let query = ListQuery::new(CAPABILITIES.member_sorts).with_per_page(MAX_REFS as u32);
-        let doc: ListDoc<CustomerAttrs> = self.page_of(&members_path(group), &query, &[]).await?;
-        if doc.num_found() > doc.data.len() as u64 {
+        let doc: ListDoc<CustomerAttrs> = self.page_of(&members_path(group)?, &query, &[]).await?;
+        // Without a total, a full page may not be all of them.
+        let complete = match &doc.meta {
+            Some(m) => m.pagination.num_found <= doc.data.len() as u64,
+            None => doc.data.len() < MAX_REFS,
+        };
+        if !complete {
             return Ok(None);
         }
         Ok(Some(
@@ -399,11 +409,11 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
     }
 
     async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError> {
-        let doc: OneDoc<GroupAttrs> = self.get(&group_path(id), &[]).await?;
+        let doc: OneDoc<GroupAttrs> = self.get(&group_path(id)?, &[]).await?;
         let mut group = doc.data.into_group();
         // The member count is not part of a group: one members request with a page of 1.
         let count: ListDoc<CustomerAttrs> = self
-            .get(&members_path(id), &[("page[limit]", "1".to_owned())])
+            .get(&members_path(id)?, &[("page[limit]", "1".to_owned())])
             .await?;
         group.customer_count = Some(count.num_found());
         Ok(group)
@@ -468,7 +478,7 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
         ))?;
         let resp = self
             .http
-            .send(Method::PATCH, &group_path(id), &[], Some(body), JSON_API)
+            .send(Method::PATCH, &group_path(id)?, &[], Some(body), JSON_API)
             .await?;
         let doc: OneDoc<GroupAttrs> = decode(resp)?;
         Ok(doc.data.into_group())
@@ -477,7 +487,7 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
     async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError> {
         no_content(
             self.http
-                .send(Method::DELETE, &group_path(id), &[], None, JSON_API)
+                .send(Method::DELETE, &group_path(id)?, &[], None, JSON_API)
                 .await?,
         )
     }
@@ -487,7 +497,7 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
         id: &GroupId,
         query: &ListQuery,
     ) -> Result<Page<Customer>, ApiError> {
-        let doc: ListDoc<CustomerAttrs> = self.page_of(&members_path(id), query, &[]).await?;
+        let doc: ListDoc<CustomerAttrs> = self.page_of(&members_path(id)?, query, &[]).await?;
         Ok(Page {
             total: doc.num_found(),
             items: doc.data.into_iter().map(|r| r.into_customer()).collect(),
@@ -542,7 +552,7 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
             if !q.trim().is_empty() {
                 params.push(("q", q.trim().to_owned()));
             }
-            let doc: ListDoc<CustomerAttrs> = self.get(&members_path(id), &params).await?;
+            let doc: ListDoc<CustomerAttrs> = self.get(&members_path(id)?, &params).await?;
             let (n, total) = (doc.data.len(), doc.num_found());
             out.extend(doc.data.into_iter().map(|r| r.into_customer()));
             progress(SaveProgress {

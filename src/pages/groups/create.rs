@@ -42,8 +42,10 @@ pub fn GroupCreatePage() -> impl IntoView {
 
     let draft_key = GroupDraft::key(None);
     let progress = RwSignal::new(None::<SaveProgress>);
-    let save = Action::new_local(move |(input, change): &(GroupInput, MembershipChange)| {
-        let (b, input, change) = (backend.clone(), input.clone(), change.clone());
+    // The selection travels with the save: the page may be gone when it ends.
+    let save = Action::new_local(move |(input, picked): &(GroupInput, Selection)| {
+        let (b, input, picked) = (backend.clone(), input.clone(), picked.clone());
+        let change = MembershipChange::assigning(&picked);
         let key = draft_key.clone();
         async move {
             progress.set(None);
@@ -52,7 +54,7 @@ pub fn GroupCreatePage() -> impl IntoView {
             // Here, not in the page's effect: the save may finish after the page is gone.
             match &created {
                 Ok(_) => draft_store::clear(&key),
-                Err(ApiError::Partial(p)) => hand_over_rest(&key, selection, p),
+                Err(ApiError::Partial(p)) => hand_over_rest(&key, picked, p),
                 Err(_) => {}
             }
             created
@@ -83,8 +85,7 @@ pub fn GroupCreatePage() -> impl IntoView {
     );
     let on_save = Callback::new(move |_| {
         let input = form.with_untracked(|f| f.input.trimmed());
-        let change = selection.with_untracked(MembershipChange::assigning);
-        save.dispatch((input, change));
+        save.dispatch((input, selection.get_untracked()));
     });
 
     view! {
@@ -102,9 +103,8 @@ pub fn GroupCreatePage() -> impl IntoView {
 
 /// After a save that created the group but assigned only part of the selection: the
 /// rest becomes the new group's edit draft, and the Add draft is gone.
-fn hand_over_rest(add_key: &str, selection: RwSignal<Selection>, p: &PartialChange) {
+fn hand_over_rest(add_key: &str, mut rest: Selection, p: &PartialChange) {
     let Some(group) = &p.group else { return };
-    let mut rest = selection.get_untracked();
     rest.forget(&p.applied.assigned);
     let draft = GroupDraft {
         to_assign: rest,

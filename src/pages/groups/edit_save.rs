@@ -10,7 +10,7 @@ use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
-use crate::model::{Group, GroupId, GroupInput};
+use crate::model::{CustomerId, Group, GroupId, GroupInput};
 use crate::pages::groups::after_save::{Done, on_finished};
 use crate::pages::groups::customer_select_grid::MembersChanged;
 use crate::pages::groups::wizard::{report_save_error, use_tab};
@@ -19,6 +19,7 @@ use crate::routes::Paths;
 use crate::state::draft_store;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// What Save sends: new name/description (if changed) and the membership delta.
 #[derive(Clone)]
@@ -68,6 +69,16 @@ fn forget_applied(e: &ApiError, state: EditState, members_changed: RwSignal<u64>
     if let ApiError::Partial(p) = e {
         state.to_assign.update(|s| s.forget(&p.applied.assigned));
         if p.applied.replaced {
+            // De-select All went through; members checked again that did not fit in it
+            // are members no more: they become picks to assign, so Save adds them.
+            let applied: BTreeSet<&CustomerId> = p.applied.assigned.iter().collect();
+            let rest: Vec<CustomerId> = state.to_unassign.with_untracked(|s| {
+                s.listed_ids()
+                    .into_iter()
+                    .filter(|id| !applied.contains(id))
+                    .collect()
+            });
+            state.to_assign.update(|s| s.pick_ids(&rest));
             state.to_unassign.set(Selection::default());
         } else {
             state
@@ -106,7 +117,16 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
                     .await
                     .map_err(EditSaveError::Group)?;
                 state.form.update(|f| f.saved(&saved));
-                state.saved.set(Some(saved));
+                // A backend that does not count members on a rename keeps the count.
+                state.saved.update(|g| {
+                    let count = saved
+                        .customer_count
+                        .or_else(|| g.as_ref().and_then(|g| g.customer_count));
+                    *g = Some(Group {
+                        customer_count: count,
+                        ..saved
+                    });
+                });
             }
             if !s.change.is_empty() {
                 let report = |p: SaveProgress| progress.set(Some(p));

@@ -11,6 +11,7 @@ use crate::model::customer_list::{
     KeyList, ListError, ListSummary, MAX_BYTES, MAX_LINES, parse_list, read_bytes,
 };
 use crate::model::selection::Selection;
+use crate::state::latest::Latest;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -75,6 +76,7 @@ pub fn AddFromList(
     let error = RwSignal::new(None::<String>);
     let progress = RwSignal::new(None::<(u64, u64)>);
     let summary = RwSignal::new(None::<ListSummary>);
+    let latest = Latest::default();
     let check = move |_| {
         summary.set(None);
         let parsed = text.with_untracked(|s| parse_list(s, column.get_untracked()));
@@ -86,21 +88,27 @@ pub fn AddFromList(
         column.set(Some(l.column));
         list.set(Some(l.clone()));
         let (b, group) = (backend.clone(), group.clone());
+        // A newer check (or an edit of the text) makes this one's answer stale.
+        let ticket = latest.next();
         spawn_local(async move {
             let batch =
                 (caps.lookup.keys_per_request * caps.lookup.parallel).clamp(1, LOOKUP_BATCH);
             let total = l.keys.len() as u64;
-            let mut found = Vec::new();
+            let (mut checked, mut found) = (0u64, Vec::new());
             for chunk in l.keys.chunks(batch) {
-                progress.set(Some((found.len() as u64, total)));
-                match b.find_customers(chunk, group.as_ref()).await {
+                progress.set(Some((checked, total)));
+                let answer = b.find_customers(chunk, group.as_ref()).await;
+                if !latest.is_current(ticket) {
+                    return;
+                }
+                match answer {
                     Ok(f) => found.extend(f),
                     Err(e) => {
                         progress.set(None);
                         return error.set(Some(e.user_message()));
                     }
                 }
-                progress.set(Some(((found.len() as u64).min(total), total)));
+                checked += chunk.len() as u64;
             }
             progress.set(None);
             summary.set(Some(ListSummary::new(&l, &found)));
@@ -122,7 +130,7 @@ pub fn AddFromList(
                 <label class="cg-field">
                     <span class="cg-field__label">{t.list_text_label}</span>
                     <textarea class="cg-input" prop:value=move || text.get()
-                        on:input=move |ev| { text.set(event_target_value(&ev)); summary.set(None); }></textarea>
+                        on:input=move |ev| { text.set(event_target_value(&ev)); summary.set(None); latest.cancel(); progress.set(None); }></textarea>
                 </label>
                 <div class="cg-import__row">
                     <label class="cg-field">

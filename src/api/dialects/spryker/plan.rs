@@ -4,6 +4,7 @@
 //! known, at most 1,000 long and fewer requests; additions go in `POST` chunks.
 
 use crate::model::CustomerId;
+use std::collections::BTreeSet;
 
 /// The most customer references Spryker takes in one request.
 pub const MAX_REFS: usize = 1000;
@@ -71,17 +72,20 @@ pub fn plan(
         return steps;
     }
     if let Some(current) = current {
+        // As the reference API does it: removals first, then additions, so a customer
+        // both unchecked and picked again stays a member, whichever way it is sent.
+        let removed: BTreeSet<&CustomerId> = unassign.iter().collect();
         let mut members: Vec<CustomerId> = current
             .iter()
-            .filter(|id| !unassign.contains(id))
+            .filter(|id| !removed.contains(id))
             .cloned()
             .collect();
-        let added: Vec<CustomerId> = assign
-            .iter()
-            .filter(|id| !current.contains(id))
-            .cloned()
-            .collect();
-        members.extend(added.iter().cloned());
+        let mut present: BTreeSet<CustomerId> = members.iter().cloned().collect();
+        for id in assign {
+            if present.insert(id.clone()) {
+                members.push(id.clone());
+            }
+        }
         if members.len() <= MAX_REFS {
             return vec![Step::Replace {
                 members,
@@ -140,6 +144,22 @@ mod tests {
             shape(&steps),
             ["DELETE DE--0", "DELETE DE--1", "DELETE DE--2"]
         );
+    }
+
+    // A customer both unchecked and picked again stays a member on the PATCH path, as
+    // on the DELETE + POST path and on the reference API.
+    #[test]
+    fn unchecked_and_picked_again_stays() {
+        let current = ids(0..10);
+        // DE--3 is unchecked among the members and picked among the customers.
+        let steps = plan(false, &ids(0..5), &ids(3..4), Some(&current));
+        match &steps[0] {
+            Step::Replace { members, .. } => {
+                assert!(members.contains(&CustomerId::from("DE--3")));
+                assert_eq!(members.len(), 6);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     // 50 of 200 with 5 new: one GET and one PATCH beat 51 requests.
