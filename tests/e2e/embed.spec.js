@@ -75,7 +75,7 @@ test("the JS API mounts into a host element and unmounts", async ({ page, reques
   await page.goto("/host/customer-groups");
   await expect(page.locator("#slot [data-testid=groups-grid] tbody tr[data-id]").first()).toBeVisible();
   await expect(page.locator("#host-header")).toHaveText("Host back office");
-  expect(await page.evaluate(() => window.cgError)).toContain("dialect");
+  await expect.poll(() => page.evaluate(() => window.cgError)).toContain("dialect");
   await page.getByRole("link", { name: "Add Customer Group" }).click();
   await expect(page).toHaveURL(/\/host\/customer-groups\/new$/);
   await page.evaluate(() => window.cgHandle.unmount());
