@@ -58,6 +58,47 @@ fn read_file(ev: leptos::ev::Event, text: RwSignal<String>, error: RwSignal<Opti
     });
 }
 
+/// One run of "Check list": resolves a read list in batches and shows the summary,
+/// unless a newer run (or an edit of the text) made it stale.
+struct Check {
+    backend: SharedBackend,
+    group: Option<GroupId>,
+    latest: Latest,
+    ticket: u64,
+    progress: RwSignal<Option<(u64, u64)>>,
+    error: RwSignal<Option<String>>,
+    summary: RwSignal<Option<ListSummary>>,
+}
+
+impl Check {
+    async fn resolve(self, list: KeyList) {
+        let lookup = self.backend.capabilities().lookup;
+        let batch = (lookup.keys_per_request * lookup.parallel).clamp(1, LOOKUP_BATCH);
+        let total = list.keys.len() as u64;
+        let (mut checked, mut found) = (0u64, Vec::new());
+        for chunk in list.keys.chunks(batch) {
+            self.progress.set(Some((checked, total)));
+            let answer = self
+                .backend
+                .find_customers(chunk, self.group.as_ref())
+                .await;
+            if !self.latest.is_current(self.ticket) {
+                return;
+            }
+            match answer {
+                Ok(f) => found.extend(f),
+                Err(e) => {
+                    self.progress.set(None);
+                    return self.error.set(Some(e.user_message()));
+                }
+            }
+            checked += chunk.len() as u64;
+        }
+        self.progress.set(None);
+        self.summary.set(Some(ListSummary::new(&list, &found)));
+    }
+}
+
 /// The list import of one Customers tab.
 #[component]
 pub fn AddFromList(
@@ -87,32 +128,16 @@ pub fn AddFromList(
         error.set(None);
         column.set(Some(l.column));
         list.set(Some(l.clone()));
-        let (b, group) = (backend.clone(), group.clone());
-        // A newer check (or an edit of the text) makes this one's answer stale.
-        let ticket = latest.next();
-        spawn_local(async move {
-            let batch =
-                (caps.lookup.keys_per_request * caps.lookup.parallel).clamp(1, LOOKUP_BATCH);
-            let total = l.keys.len() as u64;
-            let (mut checked, mut found) = (0u64, Vec::new());
-            for chunk in l.keys.chunks(batch) {
-                progress.set(Some((checked, total)));
-                let answer = b.find_customers(chunk, group.as_ref()).await;
-                if !latest.is_current(ticket) {
-                    return;
-                }
-                match answer {
-                    Ok(f) => found.extend(f),
-                    Err(e) => {
-                        progress.set(None);
-                        return error.set(Some(e.user_message()));
-                    }
-                }
-                checked += chunk.len() as u64;
-            }
-            progress.set(None);
-            summary.set(Some(ListSummary::new(&l, &found)));
-        });
+        let run = Check {
+            backend: backend.clone(),
+            group: group.clone(),
+            latest,
+            ticket: latest.next(),
+            progress,
+            error,
+            summary,
+        };
+        spawn_local(run.resolve(l));
     };
     let add = move |_| {
         if let Some(s) = summary.get_untracked() {
