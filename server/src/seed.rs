@@ -3,7 +3,10 @@
 //!
 //! A fixed-seed SplitMix64 generator drives everything, and each customer draws from its
 //! own stream derived from its id, so the same `n` always gives the same data and the first
-//! `k` customers are the same for every `n ≥ k`. Everything is inserted in one transaction
+//! `k` customers are the same for every `n > k`. One exception, for the export tests at
+//! scale: a demo of at least [`FORMULA_NAME_FROM`] customers gives its last customer the
+//! first name [`FORMULA_FIRST_NAME`], a cell a spreadsheet would run as a formula (smaller
+//! demos are unchanged). Everything is inserted in one transaction
 //! with prepared statements (100,000 customers take about 3 s even in a debug build).
 //! The demo groups' uuids are deterministic too ([`demo_group_uuid`]), drawn from streams of
 //! their own so that they change nothing else, which keeps the Spryker-dialect URLs of the
@@ -20,6 +23,13 @@ pub const SEED: u64 = 0x00C0_FFEE_5EED_2026;
 
 /// Default number of demo customers.
 pub const DEFAULT_CUSTOMERS: usize = 1000;
+
+/// The first name of the last customer of a demo of at least [`FORMULA_NAME_FROM`]
+/// customers: what a CSV export must neutralise (`'=HYPERLINK(""x"")` in the file).
+pub const FORMULA_FIRST_NAME: &str = "=HYPERLINK(\"x\")";
+
+/// The smallest demo whose last customer is named [`FORMULA_FIRST_NAME`].
+pub const FORMULA_NAME_FROM: usize = 10_000;
 
 /// A tiny, fast, deterministic pseudo-random generator (SplitMix64).
 #[derive(Debug, Clone)]
@@ -459,7 +469,10 @@ pub fn seed(conn: &mut Connection, customers: usize) -> rusqlite::Result<SeedSum
             .prepare("INSERT INTO customer_group_member (group_id, customer_id) VALUES (?1, ?2)")?;
         let mut used_emails = HashSet::with_capacity(customers);
         for id in 1..=customers as i64 {
-            let (customer, mut rng) = demo_customer(id, &mut used_emails);
+            let (mut customer, mut rng) = demo_customer(id, &mut used_emails);
+            if customers >= FORMULA_NAME_FROM && id == customers as i64 {
+                customer.first_name = FORMULA_FIRST_NAME.to_owned();
+            }
             db::insert_customer(&tx, &customer)?;
             for (g, gid) in GROUPS.iter().zip(&group_ids) {
                 if rng.below(1000) < g.per_mille {
@@ -533,6 +546,57 @@ mod tests {
             assert!("89ab".contains(&u[19..20]), "{u}");
         }
         assert_eq!(demo_group_uuid(0), demo_group_uuid(0));
+    }
+
+    fn seeded(customers: usize) -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        db::configure(&conn).unwrap();
+        db::migrate(&mut conn).unwrap();
+        seed(&mut conn, customers).unwrap();
+        conn
+    }
+
+    fn first_name(conn: &Connection, id: i64) -> String {
+        conn.query_row("SELECT first_name FROM customer WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    }
+
+    // From 10,000 customers on, the last one has a first name that looks like a formula
+    // (for the export tests); everyone before them, and smaller demos, are unchanged.
+    #[test]
+    fn last_of_a_big_demo_has_a_formula_name() {
+        let names = FEMALE_NAMES.iter().chain(MALE_NAMES).collect::<Vec<_>>();
+        let small = seeded(FORMULA_NAME_FROM - 1);
+        let last = first_name(&small, FORMULA_NAME_FROM as i64 - 1);
+        assert!(names.contains(&&last.as_str()), "{last}");
+        let big = seeded(FORMULA_NAME_FROM);
+        assert_eq!(
+            first_name(&big, FORMULA_NAME_FROM as i64),
+            "=HYPERLINK(\"x\")"
+        );
+        let formulas: i64 = big
+            .query_row(
+                "SELECT count(*) FROM customer WHERE first_name LIKE '=%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(formulas, 1);
+        let everyone_else = |c: &Connection| -> Vec<(i64, String, String, String, String)> {
+            c.prepare(
+                "SELECT id, email, first_name, last_name, gender FROM customer WHERE id < ?1 ORDER BY id",
+            )
+            .unwrap()
+            .query_map([FORMULA_NAME_FROM as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+        };
+        assert_eq!(everyone_else(&small), everyone_else(&big));
     }
 
     // Seeding twice must be refused by seed_if_empty, keeping the first data.

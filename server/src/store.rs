@@ -537,13 +537,9 @@ fn search_conditions(f: &CustomerFilter, conds: &mut Vec<String>, args: &mut Vec
         customer_search(text, f.q_matches_id, conds, args);
     }
     if let Some(email) = &f.email {
-        // The key ends with the separator and the folded email.
-        args.push(Value::Text(format!(
-            "{SEARCH_KEY_SEPARATOR}{}",
-            fold(email)
-        )));
-        let n = args.len();
-        conds.push(format!("substr(c.search_key, -length(?{n})) = ?{n}"));
+        // The folded email at the end of the key, through its index (migration 3).
+        args.push(Value::Text(fold(email)));
+        conds.push(format!("{EMAIL_KEY_SQL} = ?{}", args.len()));
     }
     if let Some(reference) = &f.customer_reference {
         args.push(Value::Text(reference.clone()));

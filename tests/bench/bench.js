@@ -5,6 +5,8 @@
 //     painted result, median / p95 of CG_BENCH_UI_RUNS runs, for the app and for the
 //     vanilla-JS baseline (vanilla/), and their ratio; cold first useful paint; JS heap
 //     while paging. Lighthouse (lighthouse.js): mobile and desktop on the list page.
+//   Lists (ui.js `lists`): Add from a list resolving 10,000 pasted addresses, and Export CSV
+//     of the group holding everyone, CG_BENCH_LIST_RUNS runs each (5).
 // Writes the text report to stdout and everything (raw samples too) to CG_BENCH_JSON.
 const { chromium } = require("@playwright/test");
 const { execFileSync } = require("child_process");
@@ -19,6 +21,10 @@ const plainBase = process.env.CG_PLAIN_URL; // the same app without .br/.gz: com
 const runs = Number(process.env.CG_BENCH_RUNS || 30);
 const uiRuns = Math.max(10, Number(process.env.CG_BENCH_UI_RUNS || 15));
 const lhRuns = Number(process.env.CG_BENCH_LH_RUNS || 3);
+const listRuns = Math.max(1, Number(process.env.CG_BENCH_LIST_RUNS || 5));
+// CG_BENCH_ONLY=lists: only the list import and export rows (no API, interaction, load,
+// memory or Lighthouse figures).
+const listsOnly = process.env.CG_BENCH_ONLY === "lists";
 const outDir = process.env.CG_BENCH_DIR || path.join(__dirname, "..", "..", "target", "bench");
 const log = (m) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -100,6 +106,10 @@ function machine() {
   let t0 = performance.now();
   await api(true, "POST", `/api/v1/customer-groups/${big.id}/customers/changes`, { assign_matching: { q: "", except: [] } });
   const assignAllMs = performance.now() - t0;
+  const lines = [
+    `cargo xtask bench — ${meta.date}, commit ${meta.commit}${meta.dirty ? " (with uncommitted changes)" : ""}`,
+    `machine: ${meta.cpu}, ${meta.memGiB} GiB, ${meta.os}, Node ${meta.node}; load average at start ${meta.loadavg.join(" ")}`,
+  ];
   const lastPage = Math.ceil(customers / 100);
   const endpoints = [
     ["groups list, page 1", "GET", "/api/v1/customer-groups"],
@@ -111,30 +121,30 @@ function machine() {
     ["members search", "GET", `/api/v1/customer-groups/${big.id}/customers?q=anna&sort=last_name`],
     ["available (not in the big group)", "GET", `/api/v1/customers?not_in_group=${big.id}`],
   ];
-  log("API");
-  const lines = [
-    `cargo xtask bench — ${meta.date}, commit ${meta.commit}${meta.dirty ? " (with uncommitted changes)" : ""}`,
-    `machine: ${meta.cpu}, ${meta.memGiB} GiB, ${meta.os}, Node ${meta.node}; load average at start ${meta.loadavg.join(" ")}`,
-    "",
-    `API (${customers} customers; ${runs} sequential requests each; ms)`,
-    `${"endpoint".padEnd(58)}      p50      p95      max`,
-  ];
-  for (const [name, method, path] of endpoints) {
-    const ms = [];
-    for (let i = 0; i < runs; i++) ms.push(await timeRequest(method, path));
-    const s = stats(ms);
-    report.api[name] = s;
-    lines.push(`${name.padEnd(58)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.max)}`);
+  if (!listsOnly) {
+    log("API");
+    lines.push(
+      "",
+      `API (${customers} customers; ${runs} sequential requests each; ms)`,
+      `${"endpoint".padEnd(58)}      p50      p95      max`,
+    );
+    for (const [name, method, path] of endpoints) {
+      const ms = [];
+      for (let i = 0; i < runs; i++) ms.push(await timeRequest(method, path));
+      const s = stats(ms);
+      report.api[name] = s;
+      lines.push(`${name.padEnd(58)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.max)}`);
+    }
+    lines.push(`${`assign all ${customers} customers (one change)`.padEnd(58)} ${fmt(assignAllMs)}`);
+    t0 = performance.now();
+    await api(true, "POST", `/api/v1/customer-groups/${big.id}/customers/changes`, { unassign_all: true });
+    const unassignMs = performance.now() - t0;
+    lines.push(`${`De-select All + Save on ${customers} members`.padEnd(58)} ${fmt(unassignMs)}`);
+    report.api.assign_all_ms = assignAllMs;
+    report.api.unassign_all_ms = unassignMs;
+    // Everyone again, for the edit page's De-select All below.
+    await api(true, "POST", `/api/v1/customer-groups/${big.id}/customers/changes`, { assign_matching: { q: "", except: [] } });
   }
-  lines.push(`${`assign all ${customers} customers (one change)`.padEnd(58)} ${fmt(assignAllMs)}`);
-  t0 = performance.now();
-  await api(true, "POST", `/api/v1/customer-groups/${big.id}/customers/changes`, { unassign_all: true });
-  const unassignMs = performance.now() - t0;
-  lines.push(`${`De-select All + Save on ${customers} members`.padEnd(58)} ${fmt(unassignMs)}`);
-  report.api.assign_all_ms = assignAllMs;
-  report.api.unassign_all_ms = unassignMs;
-  // Everyone again, for the edit page's De-select All below.
-  await api(true, "POST", `/api/v1/customer-groups/${big.id}/customers/changes`, { assign_matching: { q: "", except: [] } });
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -142,83 +152,108 @@ function machine() {
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const picks = await firstCustomers(10000);
-  const r = await ui.run(browser, base, { group: big.id, total: customers, runs: uiRuns, customers: picks, log });
-  await browser.close();
-  report.ui = r;
-  const S = ui.stats;
-  const med = (xs, k) => S(xs.map((x) => x[k]));
-  const f1 = (x) => (x == null ? "—" : x.toFixed(1));
-  lines.push(
-    "",
-    `Interactions in headless Chromium, ${uiRuns} runs each (ms; median / p95)`,
-    "  result: from the input event to the frame showing the result, painted (measured in the page);",
-    "  busy: main-thread task time in that window (CDP TaskDuration); app = the Leptos app, base = the",
-    "  vanilla-JS page with the same markup and CSS (tests/bench/vanilla/); ratio = app / base (medians).",
-    `${"interaction".padEnd(40)} ${"app result".padStart(15)} ${"busy".padStart(7)} ${"base result".padStart(15)} ${"busy".padStart(7)} ${"ratio".padStart(6)}`,
-  );
-  const names = {
-    next_page: "next page (100 rows)",
-    sort: "sort by Last Name (asc/desc)",
-    search: "search (incl. 300 ms debounce)",
-    toggle_one: "toggle one checkbox",
-    header_checkbox: "header checkbox (100 rows)",
-    select_all_matching: `Select all ${customers.toLocaleString("en")} matching`,
-    deselect_all: `De-select All (${customers.toLocaleString("en")} members)`,
-    remove_chip_of_1000: "remove one chip, 1,000 selected",
-  };
-  report.summary = {};
-  for (const [k, name] of Object.entries(names)) {
-    const a = r.app[k];
-    const b = r.vanilla[k];
-    const ar = med(a, "result");
-    const ab = med(a, "busy");
-    const br = b ? med(b, "result") : null;
-    const bb = b ? med(b, "busy") : null;
-    const ratio = br ? ar.median / br.median : null;
-    report.summary[k] = { app: { result: ar, busy: ab, nextPaint: med(a, "nextPaint") }, vanilla: b ? { result: br, busy: bb, nextPaint: med(b, "nextPaint") } : null, ratio };
-    const pair = (s) => (s ? `${f1(s.median)} / ${f1(s.p95)}` : "—");
+  if (!listsOnly) {
+    const r = await ui.run(browser, base, { group: big.id, total: customers, runs: uiRuns, customers: picks, log });
+    report.ui = r;
+    const S = ui.stats;
+    const med = (xs, k) => S(xs.map((x) => x[k]));
+    const f1 = (x) => (x == null ? "—" : x.toFixed(1));
     lines.push(
-      `${name.padEnd(40)} ${pair(ar).padStart(15)} ${f1(ab?.median).padStart(7)} ${pair(br).padStart(15)} ${f1(bb?.median).padStart(7)} ${(ratio ? ratio.toFixed(2) : "—").padStart(6)}`,
+      "",
+      `Interactions in headless Chromium, ${uiRuns} runs each (ms; median / p95)`,
+      "  result: from the input event to the frame showing the result, painted (measured in the page);",
+      "  busy: main-thread task time in that window (CDP TaskDuration); app = the Leptos app, base = the",
+      "  vanilla-JS page with the same markup and CSS (tests/bench/vanilla/); ratio = app / base (medians).",
+      `${"interaction".padEnd(40)} ${"app result".padStart(15)} ${"busy".padStart(7)} ${"base result".padStart(15)} ${"busy".padStart(7)} ${"ratio".padStart(6)}`,
     );
-    if (k === "search") {
-      const after = (xs) => S(xs.map((x) => x.result - 300));
-      const aa = after(a);
-      const ba = after(b);
-      lines.push(`${"  search after the debounce".padEnd(40)} ${pair(aa).padStart(15)} ${"".padStart(7)} ${pair(ba).padStart(15)} ${"".padStart(7)} ${(aa.median / ba.median).toFixed(2).padStart(6)}`);
-      report.summary.search_after_debounce = { app: aa, vanilla: ba, ratio: aa.median / ba.median };
+    const names = {
+      next_page: "next page (100 rows)",
+      sort: "sort by Last Name (asc/desc)",
+      search: "search (incl. 300 ms debounce)",
+      toggle_one: "toggle one checkbox",
+      header_checkbox: "header checkbox (100 rows)",
+      select_all_matching: `Select all ${customers.toLocaleString("en")} matching`,
+      deselect_all: `De-select All (${customers.toLocaleString("en")} members)`,
+      remove_chip_of_1000: "remove one chip, 1,000 selected",
+    };
+    report.summary = {};
+    for (const [k, name] of Object.entries(names)) {
+      const a = r.app[k];
+      const b = r.vanilla[k];
+      const ar = med(a, "result");
+      const ab = med(a, "busy");
+      const br = b ? med(b, "result") : null;
+      const bb = b ? med(b, "busy") : null;
+      const ratio = br ? ar.median / br.median : null;
+      report.summary[k] = { app: { result: ar, busy: ab, nextPaint: med(a, "nextPaint") }, vanilla: b ? { result: br, busy: bb, nextPaint: med(b, "nextPaint") } : null, ratio };
+      const pair = (s) => (s ? `${f1(s.median)} / ${f1(s.p95)}` : "—");
+      lines.push(
+        `${name.padEnd(40)} ${pair(ar).padStart(15)} ${f1(ab?.median).padStart(7)} ${pair(br).padStart(15)} ${f1(bb?.median).padStart(7)} ${(ratio ? ratio.toFixed(2) : "—").padStart(6)}`,
+      );
+      if (k === "search") {
+        const after = (xs) => S(xs.map((x) => x.result - 300));
+        const aa = after(a);
+        const ba = after(b);
+        lines.push(`${"  search after the debounce".padEnd(40)} ${pair(aa).padStart(15)} ${"".padStart(7)} ${pair(ba).padStart(15)} ${"".padStart(7)} ${(aa.median / ba.median).toFixed(2).padStart(6)}`);
+        report.summary.search_after_debounce = { app: aa, vanilla: ba, ratio: aa.median / ba.median };
+      }
     }
+    const cold = Object.fromEntries(Object.entries(r.cold).map(([k, v]) => [k, S(v)]));
+    const draftChips = S(r.draft.chips);
+    const draftRows = S(r.draft.rows);
+    report.summary.cold = cold;
+    report.summary.draft = { chips: draftChips, rows: draftRows, kib: r.draft.kib };
+    const pairS = (s) => `${f1(s.median)} / ${f1(s.p95)}`;
+    lines.push(
+      "",
+      `Cold first useful paint (fresh browser context each run; ms from navigation to the frame showing the first data row; median / p95 of ${r.cold.list.length})`,
+      `${"list page (/customer-groups)".padEnd(58)} ${pairS(cold.list).padStart(15)}`,
+      `${"Add, Customers tab (100 rows)".padEnd(58)} ${pairS(cold.add_customers_tab).padStart(15)}`,
+      `${`edit page of the ${customers.toLocaleString("en")}-member group, Customers tab`.padEnd(58)} ${pairS(cold.edit_big_group).padStart(15)}`,
+      `${"vanilla baseline grid (100 rows)".padEnd(58)} ${pairS(cold.vanilla_grid).padStart(15)}`,
+      `${`Add with a 10,000-customer draft (${r.draft.kib.toFixed(0)} KiB): chips painted`.padEnd(58)} ${pairS(draftChips).padStart(15)}`,
+      `${"  … and its first rows painted".padEnd(58)} ${pairS(draftRows).padStart(15)}`,
+    );
+    const kb = (x) => (x == null ? "—" : (x / 1024).toFixed(1));
+    lines.push("", "Memory while paging through 50 pages of 100 rows (after a forced GC; KiB)");
+    for (const who of ["app", "vanilla"]) {
+      const h = r.heap[who];
+      const a = h.samples[0];
+      const b = h.samples[h.samples.length - 1];
+      lines.push(
+        `${who.padEnd(8)} JS heap ${kb(a.jsHeap)} → ${kb(b.jsHeap)} (${kb(h.perPage.jsHeap)}/page)` +
+          (a.wasm != null ? `; wasm memory ${kb(a.wasm)} → ${kb(b.wasm)} (${kb(h.perPage.wasm)}/page)` : "") +
+          `; DOM nodes ${a.nodes} → ${b.nodes}`,
+      );
+    }
+    report.summary.heap = { app: r.heap.app.perPage, vanilla: r.heap.vanilla.perPage };
   }
-  const cold = Object.fromEntries(Object.entries(r.cold).map(([k, v]) => [k, S(v)]));
-  const draftChips = S(r.draft.chips);
-  const draftRows = S(r.draft.rows);
-  report.summary.cold = cold;
-  report.summary.draft = { chips: draftChips, rows: draftRows, kib: r.draft.kib };
-  const pairS = (s) => `${f1(s.median)} / ${f1(s.p95)}`;
+
+  // Lists in and out, on the group holding everyone.
+  const l = await ui.lists(browser, base, { group: big.id, total: customers, runs: listRuns, customers: picks, log });
+  await browser.close();
+  report.lists = l;
+  const ls = (xs, k) => ui.stats(xs.map((x) => x[k]));
+  const lf = (x) => (x == null ? "—" : x.toFixed(0));
+  const lpair = (s) => `${lf(s.median)} / ${lf(s.p95)}`;
+  const listRows = [
+    [`Add from a list: ${picks.length.toLocaleString("en")} pasted addresses, Check list → summary painted`, l.resolve],
+    [`Export CSV: ${customers.toLocaleString("en")} members, click → download`, l.export],
+  ];
+  report.summary = report.summary || {};
+  report.summary.lists = { resolve: { result: ls(l.resolve, "result"), busy: ls(l.resolve, "busy") }, export: { result: ls(l.export, "result"), busy: ls(l.export, "busy") } };
   lines.push(
     "",
-    `Cold first useful paint (fresh browser context each run; ms from navigation to the frame showing the first data row; median / p95 of ${r.cold.list.length})`,
-    `${"list page (/customer-groups)".padEnd(58)} ${pairS(cold.list).padStart(15)}`,
-    `${"Add, Customers tab (100 rows)".padEnd(58)} ${pairS(cold.add_customers_tab).padStart(15)}`,
-    `${`edit page of the ${customers.toLocaleString("en")}-member group, Customers tab`.padEnd(58)} ${pairS(cold.edit_big_group).padStart(15)}`,
-    `${"vanilla baseline grid (100 rows)".padEnd(58)} ${pairS(cold.vanilla_grid).padStart(15)}`,
-    `${`Add with a 10,000-customer draft (${r.draft.kib.toFixed(0)} KiB): chips painted`.padEnd(58)} ${pairS(draftChips).padStart(15)}`,
-    `${"  … and its first rows painted".padEnd(58)} ${pairS(draftRows).padStart(15)}`,
+    `Lists in and out (ms, median / p95 of ${listRuns} runs; fresh page each run; busy = main-thread task time)`,
+    `${"operation".padEnd(82)} ${"result".padStart(15)} ${"busy".padStart(8)}`,
   );
-  const kb = (x) => (x == null ? "—" : (x / 1024).toFixed(1));
-  lines.push("", "Memory while paging through 50 pages of 100 rows (after a forced GC; KiB)");
-  for (const who of ["app", "vanilla"]) {
-    const h = r.heap[who];
-    const a = h.samples[0];
-    const b = h.samples[h.samples.length - 1];
-    lines.push(
-      `${who.padEnd(8)} JS heap ${kb(a.jsHeap)} → ${kb(b.jsHeap)} (${kb(h.perPage.jsHeap)}/page)` +
-        (a.wasm != null ? `; wasm memory ${kb(a.wasm)} → ${kb(b.wasm)} (${kb(h.perPage.wasm)}/page)` : "") +
-        `; DOM nodes ${a.nodes} → ${b.nodes}`,
-    );
+  for (const [name, xs] of listRows) {
+    lines.push(`${name.padEnd(82)} ${lpair(ls(xs, "result")).padStart(15)} ${lf(ls(xs, "busy").median).padStart(8)}`);
   }
-  report.summary.heap = { app: r.heap.app.perPage, vanilla: r.heap.vanilla.perPage };
+  const kib = l.export[0]?.bytes / 1024;
+  lines.push(`${"  exported file".padEnd(82)} ${`${kib.toFixed(0)} KiB`.padStart(15)}`);
 
-  if (lhRuns > 0) {
+  if (lhRuns > 0 && !listsOnly) {
     lines.push("", `Lighthouse 12.2.3 on ${"/customer-groups"} (performance only; median-score run of ${lhRuns}; LCP, TBT, FCP in ms; bytes transferred)`);
     const targets = [["precompressed", base]];
     if (plainBase) targets.push(["on the fly", plainBase]);

@@ -43,11 +43,11 @@ async function taskSeconds(cdp) {
  * trusted input), wait in the page for predicate `until` with `args`. Returns the probe's
  * figures plus `busy`: main-thread task time (CDP TaskDuration) over the same window.
  */
-async function measure(h, event, act, until, args) {
+async function measure(h, event, act, until, args, timeoutMs = 30000) {
   const before = await taskSeconds(h.cdp);
   await h.page.evaluate((t) => window.__cgb.arm(t), event);
   await act();
-  const r = await h.page.evaluate(([n, a]) => window.__cgb.until(n, a), [until, args]);
+  const r = await h.page.evaluate(([n, a, t]) => window.__cgb.until(n, a, t), [until, args, timeoutMs]);
   r.busy = ((await taskSeconds(h.cdp)) - before) * 1000;
   return r;
 }
@@ -260,6 +260,70 @@ async function heap(browser, url, pages) {
   return { samples, perPage: { jsHeap: per("jsHeap"), wasm: per("wasm"), nodes: per("nodes") }, paging };
 }
 
+const IMPORT = "[data-testid=add-from-list]";
+
+/**
+ * "Add from a list" (Add page, Customers tab): the addresses of `customers` pasted, then
+ * from the click on Check list (its event) to the painted summary reading "N found"
+ * (measured in the page); a fresh page each run.
+ */
+async function resolveList(browser, base, customers, runs) {
+  const text = customers.map((c) => c.email).join("\n");
+  const expected = `${num(customers.length)} found`;
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const h = await gridPage(browser, `${base}/customer-groups/new?tab=customers`);
+    await h.page.click(`${IMPORT} summary`);
+    // As a paste: the whole text and one input event (Playwright's fill types a
+    // multi-line text far too slowly: 11 s for 2,000 lines even on a blank page).
+    await h.page.locator(`${IMPORT} textarea`).evaluate((el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, text);
+    const check = h.page.locator(IMPORT).getByRole("button", { name: "Check list" });
+    const sel = "[data-testid=list-summary] li:first-child";
+    out.push(await measure(h, "click", () => check.click(), "textIs", { sel, expected }, 300000));
+    await h.ctx.close();
+  }
+  return out;
+}
+
+/**
+ * "Export CSV" on the view page of `group` (`total` members): from the click to
+ * Playwright's download event, timed in Node (the download is a browser event, not a
+ * frame); busy = main-thread task time over the same window. A fresh page each run.
+ */
+async function exportMembers(browser, base, group, total, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const h = await open(browser);
+    await h.page.goto(`${base}/customer-groups/${group}`);
+    await h.page.getByText(`All ${num(total)} members`).waitFor({ timeout: 60000 });
+    const button = h.page.getByRole("button", { name: "Export CSV" });
+    await button.waitFor();
+    const before = await taskSeconds(h.cdp);
+    const downloaded = h.page.waitForEvent("download", { timeout: 300000 });
+    const t0 = performance.now();
+    await button.click();
+    const download = await downloaded;
+    const result = performance.now() - t0;
+    const busy = ((await taskSeconds(h.cdp)) - before) * 1000;
+    const bytes = fs.statSync(await download.path()).size;
+    out.push({ result, busy, bytes });
+    await h.ctx.close();
+  }
+  return out;
+}
+
+/** Lists in and out: resolving `customers` through Add from a list, exporting `group`. */
+async function lists(browser, base, { group, total, runs, customers, log }) {
+  log(`ui: Add from a list, ${num(customers.length)} addresses`);
+  const resolve = await resolveList(browser, base, customers, runs);
+  log(`ui: Export CSV, ${num(total)} members`);
+  const exported = await exportMembers(browser, base, group, total, runs);
+  return { runs, resolve, export: exported };
+}
+
 /** Every UI figure, app and baseline, in one run. */
 async function run(browser, base, { group, total, runs, customers, log }) {
   const app = `${base}/customer-groups/new?tab=customers&c_size=100`;
@@ -290,4 +354,4 @@ async function run(browser, base, { group, total, runs, customers, log }) {
   return r;
 }
 
-module.exports = { run, stats, SEARCH_TERMS };
+module.exports = { run, lists, stats, SEARCH_TERMS };

@@ -3,14 +3,18 @@
 //! (`tests/bench/bench.js`): API latencies; interactions timed in the page (app and the
 //! vanilla-JS baseline of `tests/bench/vanilla/`, and their ratio); cold first useful
 //! paint; memory while paging; Lighthouse (mobile, desktop) on the list page, served as
-//! shipped and, from a second server, compressed on the fly as before. Figures, never
-//! assertions: `target/bench-report.txt` and `target/bench-report.json`.
+//! shipped and, from a second server, compressed on the fly as before; lists in and out
+//! (Add from a list resolving 10,000 pasted addresses, Export CSV of the group holding
+//! every customer). Figures, never assertions: `target/bench-report.txt` and
+//! `target/bench-report.json`.
 //!
 //! The server serves one directory, so the app is served from a copy of `dist/` with the
 //! baseline beside it (`/vanilla/index.html`, the app's `style/` copied next to it); the
 //! app itself is not changed. Environment: `CG_BENCH_RUNS` (API requests per endpoint,
 //! 30), `CG_BENCH_UI_RUNS` (runs per interaction, 15, at least 10), `CG_BENCH_LH_RUNS`
-//! (Lighthouse runs per preset, 3; 0 skips it).
+//! (Lighthouse runs per preset, 3; 0 skips it), `CG_BENCH_LIST_RUNS` (runs of the list
+//! import and the export, 5), `CG_BENCH_ONLY=lists` (only those two rows, written to
+//! `target/bench-report-lists.txt` and `.json`; the second server is not started).
 
 use crate::cmd::{command, flag, root, run as sh};
 use crate::{build, serve, test};
@@ -49,7 +53,8 @@ fn sites(dist: &Path, dir: &Path) -> Result<(), String> {
     copy_tree(dist, &dir.join("site-plain"), &is_compressed_copy)
 }
 
-/// Runs the benchmark and writes `target/bench-report.txt` and `.json`.
+/// Runs the benchmark and writes `target/bench-report.txt` and `.json`
+/// (`bench-report-lists.*` with `CG_BENCH_ONLY=lists`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let customers: u32 = flag(args, "--customers")?.unwrap_or(100_000);
     let dist = build::release()?;
@@ -67,29 +72,41 @@ pub fn run(args: &[String]) -> Result<(), String> {
         serve::Dialect::Reference,
         "server",
     )?;
-    let plain = test::start_server(
-        &bin,
-        customers,
-        &dir.join("bench-plain.db"),
-        &dir.join("site-plain"),
-        serve::Dialect::Reference,
-        "server (on-the-fly compression)",
-    )?;
-    let json = root().join("target/bench-report.json");
+    let lists_only = std::env::var("CG_BENCH_ONLY").is_ok_and(|v| v == "lists");
+    let plain = if lists_only {
+        None
+    } else {
+        Some(test::start_server(
+            &bin,
+            customers,
+            &dir.join("bench-plain.db"),
+            &dir.join("site-plain"),
+            serve::Dialect::Reference,
+            "server (on-the-fly compression)",
+        )?)
+    };
+    let stem = if lists_only {
+        "target/bench-report-lists"
+    } else {
+        "target/bench-report"
+    };
+    let json = root().join(format!("{stem}.json"));
     let mut c = command("node", &["tests/bench/bench.js"]);
     c.env("CG_BASE_URL", &server.url)
-        .env("CG_PLAIN_URL", &plain.url)
         .env("CG_BENCH_DIR", &dir)
         .env("CG_BENCH_JSON", &json)
         .env("CHROMIUM_PATH", test::chromium()?)
         .stderr(std::process::Stdio::inherit());
+    if let Some(plain) = &plain {
+        c.env("CG_PLAIN_URL", &plain.url);
+    }
     let out = c.output().map_err(|e| format!("node: {e}"))?;
     if !out.status.success() {
         return Err("the benchmark failed".into());
     }
     let report = String::from_utf8_lossy(&out.stdout).into_owned();
     println!("{report}");
-    let path = root().join("target/bench-report.txt");
+    let path = root().join(format!("{stem}.txt"));
     std::fs::write(&path, &report).map_err(|e| e.to_string())?;
     println!("(written to {} and {})", path.display(), json.display());
     Ok(())

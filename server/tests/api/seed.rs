@@ -113,5 +113,19 @@ async fn seed_100k() {
     eprintln!("deep sorted page in {:?}", started.elapsed());
     assert_eq!(page["total"], json!(100_000));
     assert_eq!(page["items"].as_array().unwrap().len(), 10);
+    // The last customer of a big demo has a first name that looks like a formula.
+    let last: serde_json::Value = http
+        .get(format!("http://{addr}/api/v1/customers/100000"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        last["first_name"],
+        json!(cg_server::seed::FORMULA_FIRST_NAME)
+    );
+    assert_eq!(last["first_name"], json!("=HYPERLINK(\"x\")"));
     server.abort();
 }
