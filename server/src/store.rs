@@ -15,7 +15,7 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use crate::db::{EMAIL_KEY_SQL, NOW_SQL, SEARCH_KEY_SEPARATOR, fold};
+use crate::db::{EMAIL_KEY_SQL, NOW_SQL, fold};
 use crate::error::ApiError;
 use crate::model::{
     AssignMatching, ChangesResult, CreateGroup, Customer, CustomerLookup, FieldErrors, Gender,
