@@ -1,5 +1,6 @@
 //! A group's member count, or "—" with a tooltip where the backend does not give it:
-//! an unknown count never shows as a number.
+//! an unknown count never shows as a number. [`NotReported`] is the "—" with its reason
+//! for any value a backend does not give.
 
 use crate::i18n::{self, texts};
 use leptos::prelude::*;
@@ -13,12 +14,20 @@ pub fn MemberCountText(
     let t = texts();
     match count {
         Some(n) => i18n::num(n).into_any(),
-        None => view! {
-            <span title=t.count_not_reported>
-                <span aria-hidden="true">{t.unknown_count}</span>
-                <span class="cg-sr-only">{t.count_not_reported}</span>
-            </span>
-        }
-        .into_any(),
+        None => view! { <NotReported reason=t.count_not_reported/> }.into_any(),
+    }
+}
+
+/// "—" for a value the backend does not give, its reason as tooltip and screen-reader text.
+#[component]
+pub fn NotReported(
+    /// Why there is no value.
+    reason: &'static str,
+) -> impl IntoView {
+    view! {
+        <span title=reason>
+            <span aria-hidden="true">{texts().unknown_count}</span>
+            <span class="cg-sr-only">{reason}</span>
+        </span>
     }
 }

@@ -43,12 +43,17 @@ impl CustomerKey {
         }
     }
 
+    /// The two keys that name `c`: its address (lowercased) and its reference.
+    pub fn of(c: &Customer) -> [CustomerKey; 2] {
+        [
+            CustomerKey::Email(c.email.to_lowercase()),
+            CustomerKey::Reference(c.reference.clone()),
+        ]
+    }
+
     /// Whether `c` is the customer this key names.
     pub fn names(&self, c: &Customer) -> bool {
-        match self {
-            CustomerKey::Email(e) => c.email.to_lowercase() == *e,
-            CustomerKey::Reference(r) => c.reference == *r,
-        }
+        CustomerKey::of(c).contains(self)
     }
 }
 
@@ -202,8 +207,9 @@ impl ListSummary {
         // Looked up by key, not searched: 50,000 keys against 50,000 customers.
         let mut by_key: BTreeMap<CustomerKey, &Found> = BTreeMap::new();
         for f in found {
-            by_key.insert(CustomerKey::Email(f.customer.email.to_lowercase()), f);
-            by_key.insert(CustomerKey::Reference(f.customer.reference.clone()), f);
+            for key in CustomerKey::of(&f.customer) {
+                by_key.insert(key, f);
+            }
         }
         let mut ids: BTreeSet<CustomerId> = BTreeSet::new();
         let mut summary = ListSummary {

@@ -173,10 +173,7 @@ pub async fn add(
     path: PathValues,
     body: WriteBody,
 ) -> Result<StatusCode, SprykerError> {
-    body.expect_type(KIND)?;
-    let uuid = path.at(0).to_owned();
-    run(&state, move |c| write_members(c, &uuid, &body, false)).await?;
-    Ok(StatusCode::NO_CONTENT)
+    write(state, path, body, false).await
 }
 
 /// `PATCH /spryker/customer-groups/{uuid}/customers`: makes the listed customers the
@@ -186,9 +183,19 @@ pub async fn replace(
     path: PathValues,
     body: WriteBody,
 ) -> Result<StatusCode, SprykerError> {
+    write(state, path, body, true).await
+}
+
+/// The request side of `add` (`replace = false`) and `replace`.
+async fn write(
+    state: AppState,
+    path: PathValues,
+    body: WriteBody,
+    replace: bool,
+) -> Result<StatusCode, SprykerError> {
     body.expect_type(KIND)?;
     let uuid = path.at(0).to_owned();
-    run(&state, move |c| write_members(c, &uuid, &body, true)).await?;
+    run(&state, move |c| write_members(c, &uuid, &body, replace)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -5,7 +5,7 @@
 use crate::api::{Grid, SharedBackend};
 use crate::components::data_grid::{Column, DataGrid};
 use crate::components::local_time::LocalTime;
-use crate::components::member_count::MemberCountText;
+use crate::components::member_count::{MemberCountText, NotReported};
 use crate::components::page_header::PageHeader;
 use crate::config::Config;
 use crate::i18n::{self, texts};
@@ -70,14 +70,7 @@ fn GroupDetails(group: Group) -> impl IntoView {
         } else {
             // Not "n/a": the backend did not say, which is not the same thing.
             Column::new(t.col_gender, |_: &Customer| {
-                let t = texts();
-                view! {
-                    <span title=t.gender_not_reported>
-                        <span aria-hidden="true">{t.unknown_count}</span>
-                        <span class="cg-sr-only">{t.gender_not_reported}</span>
-                    </span>
-                }
-                .into_any()
+                view! { <NotReported reason=texts().gender_not_reported/> }.into_any()
             })
         },
         Column::new(t.col_actions, move |c: &Customer| {
