@@ -409,16 +409,15 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
     }
 
     async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError> {
+        let doc: OneDoc<GroupAttrs> = self.get(&group_path(id)?, &[]).await?;
+        let mut group = doc.data.into_group();
         // The member count is not part of a group: one members request with a page of
-        // 1, sent beside the group's own.
-        let count_params = [("page[limit]", "1".to_owned())];
-        let (doc, count) = futures::future::join(
-            self.get::<OneDoc<GroupAttrs>>(&group_path(id)?, &[]),
-            self.get::<ListDoc<CustomerAttrs>>(&members_path(id)?, &count_params),
-        )
-        .await;
-        let mut group = doc?.data.into_group();
-        group.customer_count = Some(count?.num_found());
+        // 1. (Sending both at once with `futures::join` cost 0.8 KiB of wasm for one
+        // round trip: not taken.)
+        let count: ListDoc<CustomerAttrs> = self
+            .get(&members_path(id)?, &[("page[limit]", "1".to_owned())])
+            .await?;
+        group.customer_count = Some(count.num_found());
         Ok(group)
     }
 
