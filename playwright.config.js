@@ -7,6 +7,8 @@
 // `tests/e2e/api.js`'s `dialect()`/`keys()`). Two more servers hold 100,000 customers
 // each, for lists and exports at scale: projects `lists-reference` (CG_BIG_URL) and
 // `lists-spryker` (CG_BIG_SPRYKER_URL, the app on /spryker/) run only `lists.spec.js`.
+// Every server takes the bearer token CG_TOKEN (`--token`); the pages they serve carry it
+// by themselves, and `tests/e2e/api.js` sends it on direct API calls (`authHeaders()`).
 // Debian's Chromium is used: Playwright's own browser download cannot work here.
 const { defineConfig } = require("@playwright/test");
 

@@ -22,7 +22,7 @@ use std::time::Duration;
 pub fn backend_for(config: &Config) -> Result<SharedBackend, String> {
     let transport = Transport::new(
         &config.api_base_url,
-        config.auth_token.clone(),
+        config.credentials.clone(),
         Duration::from_millis(config.timeout_ms.into()),
     )
     .map_err(|e| e.user_message())?;

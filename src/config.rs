@@ -3,7 +3,7 @@
 //! (from the mount element's `data-*` attributes), never compiled in.
 
 pub use crate::api::dialects::Dialect;
-use crate::api::http::{DEFAULT_TIMEOUT, Secret, percent_encode as encode};
+use crate::api::http::{Credentials, DEFAULT_TIMEOUT, Secret, percent_encode as encode};
 use crate::i18n::Locale;
 
 /// The app's configuration.
@@ -17,8 +17,9 @@ pub struct Config {
     pub base_path: String,
     /// Link to the host's customer page; `{id}` and `{reference}` are replaced.
     pub customer_url_template: String,
-    /// Bearer token for the API, if the host provides one (redacted in `Debug`).
-    pub auth_token: Option<Secret>,
+    /// Bearer token for the API, if the host provides one (redacted in `Debug`; the
+    /// host may replace it while the app runs).
+    pub credentials: Credentials,
     /// Request timeout in milliseconds.
     pub timeout_ms: u32,
     /// The language of the texts.
@@ -85,7 +86,7 @@ impl Config {
             base_path,
             customer_url_template: non_empty("customer-url")
                 .unwrap_or_else(|| DEFAULT_CUSTOMER_URL.to_owned()),
-            auth_token: non_empty("auth-token").map(Secret::new),
+            credentials: Credentials::new(non_empty("auth-token").map(Secret::new)),
             timeout_ms,
             locale,
         })

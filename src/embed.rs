@@ -3,11 +3,19 @@
 //! 1. the app's own page: `<div id="cg-app" data-api-base-url=… data-base-path=…>` is
 //!    mounted at start;
 //! 2. the JS API: `mount(element, { apiBaseUrl, dialect, basePath, customerUrl,
-//!    authToken, timeoutMs, locale })` returns a handle whose `unmount()` removes the app; a
-//!    configuration it cannot work with throws an error naming the setting;
+//!    authToken, timeoutMs, locale })` returns a handle whose `unmount()` removes the app
+//!    and whose `setToken(token)` replaces the bearer token (after the host signed the
+//!    admin in again); a configuration it cannot work with throws an error naming the
+//!    setting;
 //! 3. the custom element `<customer-groups-admin api-base-url=… base-path=…>`, mounted
 //!    when connected and unmounted when removed.
 
+//!
+//! Whichever way, a 401 from the backend raises the DOM event `cg-unauthorized` on the
+//! mount element (bubbling, `detail: { status: 401 }`): the host signs in again and
+//! calls `setToken`; the admin's input is kept and Retry works.
+
+use crate::api::http::{Credentials, Secret};
 use crate::app::{App, ConfigError, backend_for};
 use crate::config::{Config, js_name};
 use leptos::prelude::*;
@@ -33,14 +41,42 @@ extern "C" {
 #[wasm_bindgen]
 pub struct MountHandle {
     handle: Option<leptos::mount::UnmountHandle<AnyViewState>>,
+    credentials: Option<Credentials>,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
-    /// Removes the app (idempotent).
+    /// Removes the app (idempotent); its element hears no more events from it.
     pub fn unmount(&mut self) {
+        if let Some(c) = &self.credentials {
+            c.on_unauthorized(None);
+        }
         self.handle.take();
     }
+
+    /// Replaces the bearer token (empty or `null`: none) for every request from now on.
+    #[wasm_bindgen(js_name = setToken)]
+    pub fn set_token(&self, token: Option<String>) {
+        if let Some(c) = &self.credentials {
+            c.set_token(token.filter(|t| !t.is_empty()).map(Secret::new));
+        }
+    }
+}
+
+/// Raises `cg-unauthorized` on `el` whenever the backend answers 401.
+fn announce_unauthorized(el: &HtmlElement, credentials: &Credentials) {
+    let el = send_wrapper::SendWrapper::new(el.clone());
+    credentials.on_unauthorized(Some(std::sync::Arc::new(move || {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"status".into(), &401.into());
+        init.set_detail(&detail);
+        if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("cg-unauthorized", &init) {
+            let _ = el.dispatch_event(&e);
+        }
+    })));
 }
 
 fn origin() -> String {
@@ -50,6 +86,10 @@ fn origin() -> String {
 /// Mounts the app for a configuration; a bad configuration shows what is wrong.
 fn mount_config(el: HtmlElement, config: Result<Config, String>) -> MountHandle {
     el.set_inner_html("");
+    let credentials = config.as_ref().ok().map(|c| c.credentials.clone());
+    if let Some(c) = &credentials {
+        announce_unauthorized(&el, c);
+    }
     let handle = leptos::mount::mount_to(el, move || {
         match config.and_then(|c| backend_for(&c).map(|b| (c, b))) {
             Ok((config, backend)) => view! { <App config=config backend=backend/> }.into_any(),
@@ -58,6 +98,7 @@ fn mount_config(el: HtmlElement, config: Result<Config, String>) -> MountHandle 
     });
     MountHandle {
         handle: Some(handle),
+        credentials,
     }
 }
 

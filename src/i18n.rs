@@ -236,6 +236,42 @@ pub struct Texts {
     pub t_deleted_ok: &'static str,
     /// Template: partial save.
     pub t_members_not_saved: &'static str,
+    /// Template: an invisible or control character in a field.
+    pub t_invalid_char: &'static str,
+    /// Error: the group changed since the page read it.
+    pub err_stale: &'static str,
+    /// Conflict dialog: title.
+    pub conflict_title: &'static str,
+    /// Conflict dialog: what happened.
+    pub conflict_intro: &'static str,
+    /// Conflict dialog: column of the saved values.
+    pub conflict_now: &'static str,
+    /// Conflict dialog: column of the admin's values.
+    pub conflict_yours: &'static str,
+    /// Conflict dialog: a field the admin did not change.
+    pub conflict_unchanged: &'static str,
+    /// Template: conflict dialog, members now and when loaded.
+    pub t_conflict_members: &'static str,
+    /// Template: conflict dialog, the admin's membership changes.
+    pub t_conflict_picks: &'static str,
+    /// Template: conflict dialog, De-select All re-confirmed with the new count.
+    pub t_conflict_deselect: &'static str,
+    /// Conflict dialog: re-apply the admin's edits on the saved group.
+    pub conflict_apply: &'static str,
+    /// Template: conflict dialog, apply including De-select All.
+    pub t_conflict_apply_deselect: &'static str,
+    /// Conflict dialog: drop the admin's edits.
+    pub conflict_discard: &'static str,
+    /// Group-gone dialog: title.
+    pub gone_title: &'static str,
+    /// Group-gone dialog: what can be done.
+    pub gone_body: &'static str,
+    /// Group-gone dialog: continue in Add with the admin's edits.
+    pub save_as_new: &'static str,
+    /// Notice: a stored draft belongs to a deleted group that had this id.
+    pub draft_other_group: &'static str,
+    /// Template: delete dialog, the group changed since the page read it.
+    pub t_delete_changed: &'static str,
     /// Error: the app could not build a request.
     pub err_client: &'static str,
     /// Spryker: both bulk operations in one Save.
@@ -433,6 +469,24 @@ pub static EN: Texts = Texts {
     t_rename_warning: "Discount rules that match the customer group “{x}” by name will stop matching after this rename.",
     t_deleted_ok: "Customer group “{x}” was deleted.",
     t_members_not_saved: "The group was saved, but its customers were not changed: {x} Save again to retry.",
+    t_invalid_char: "{x} contains an invisible or control character ({c}) at position {n}; remove it.",
+    err_stale: "Someone else changed this group since you opened it.",
+    conflict_title: "This group was changed meanwhile",
+    conflict_intro: "Someone else saved this group while you were editing it. Nothing of yours is saved yet; compare and choose.",
+    conflict_now: "Saved now",
+    conflict_yours: "Your change",
+    conflict_unchanged: "(not changed by you)",
+    t_conflict_members: "{n} (was {m} when you opened it)",
+    t_conflict_picks: "{a} to assign, {u} to unassign",
+    t_conflict_deselect: "De-select All would now remove all {n} members, including those added meanwhile.",
+    conflict_apply: "Apply my changes on top",
+    t_conflict_apply_deselect: "Remove all {n} and apply my changes",
+    conflict_discard: "Discard mine",
+    gone_title: "This group no longer exists",
+    gone_body: "It was deleted after you opened it, so your changes cannot be saved to it. They are kept: you can save them as a new group.",
+    save_as_new: "Save as a new group",
+    draft_other_group: "A draft stored for this address belonged to a group that was deleted; it was not applied here.",
+    t_delete_changed: "{x} was changed meanwhile. Check the figures above and confirm again.",
     err_client: "Nothing was sent: {x}",
     deselect_all_with_select_all: "On this backend De-select All and “Select all matching” cannot be saved together: save one, then the other.",
     export_csv: "Export CSV",
@@ -590,6 +644,24 @@ pub static DE: Texts = Texts {
     t_rename_warning: "Rabattregeln, die die Kundengruppe „{x}“ über ihren Namen zuordnen, greifen nach dieser Umbenennung nicht mehr.",
     t_deleted_ok: "Kundengruppe „{x}“ wurde gelöscht.",
     t_members_not_saved: "Die Gruppe wurde gespeichert, ihre Kunden aber nicht geändert: {x} Speichern Sie erneut, um es noch einmal zu versuchen.",
+    t_invalid_char: "{x} enthält an Position {n} ein unsichtbares oder Steuerzeichen ({c}); bitte entfernen.",
+    err_stale: "Jemand anderes hat diese Gruppe geändert, seit Sie sie geöffnet haben.",
+    conflict_title: "Diese Gruppe wurde inzwischen geändert",
+    conflict_intro: "Jemand anderes hat diese Gruppe gespeichert, während Sie sie bearbeitet haben. Von Ihren Änderungen ist noch nichts gespeichert; vergleichen Sie und wählen Sie.",
+    conflict_now: "Jetzt gespeichert",
+    conflict_yours: "Ihre Änderung",
+    conflict_unchanged: "(von Ihnen nicht geändert)",
+    t_conflict_members: "{n} (beim Öffnen {m})",
+    t_conflict_picks: "{a} zuweisen, {u} entfernen",
+    t_conflict_deselect: "„Alle abwählen“ würde jetzt alle {n} Mitglieder entfernen, auch die inzwischen hinzugefügten.",
+    conflict_apply: "Meine Änderungen darauf anwenden",
+    t_conflict_apply_deselect: "Alle {n} entfernen und meine Änderungen anwenden",
+    conflict_discard: "Meine verwerfen",
+    gone_title: "Diese Gruppe gibt es nicht mehr",
+    gone_body: "Sie wurde gelöscht, nachdem Sie sie geöffnet haben; Ihre Änderungen können nicht mehr in ihr gespeichert werden. Sie bleiben erhalten: Sie können sie als neue Gruppe speichern.",
+    save_as_new: "Als neue Gruppe speichern",
+    draft_other_group: "Ein für diese Adresse gespeicherter Entwurf gehörte zu einer gelöschten Gruppe; er wurde hier nicht übernommen.",
+    t_delete_changed: "{x} wurde inzwischen geändert. Prüfen Sie die Angaben oben und bestätigen Sie erneut.",
     err_client: "Nichts wurde gesendet: {x}",
     deselect_all_with_select_all: "Bei diesem Backend lassen sich „Alle abwählen“ und „Alle … Treffer auswählen“ nicht zusammen speichern: Speichern Sie erst das eine, dann das andere.",
     export_csv: "CSV exportieren",
@@ -819,6 +891,46 @@ pub fn deleted_ok(name: &str) -> String {
     fill(texts().t_deleted_ok, &[("x", name)])
 }
 
+/// "Name contains an invisible or control character (U+200B) at position 4; …".
+pub fn invalid_char(field: &str, ch: char, position: usize) -> String {
+    let c = format!("U+{:04X}", ch as u32);
+    fill(
+        texts().t_invalid_char,
+        &[("x", field), ("c", &c), ("n", &position.to_string())],
+    )
+}
+
+/// Conflict dialog: members now, and when the page read the group.
+pub fn conflict_members(now: u64, then: u64) -> String {
+    fill(
+        texts().t_conflict_members,
+        &[("n", &num(now)), ("m", &num(then))],
+    )
+}
+
+/// Conflict dialog: the admin's own membership changes.
+pub fn conflict_picks(assign: u64, unassign: u64) -> String {
+    fill(
+        texts().t_conflict_picks,
+        &[("a", &num(assign)), ("u", &num(unassign))],
+    )
+}
+
+/// Conflict dialog: De-select All with the current member count.
+pub fn conflict_deselect(members: u64) -> String {
+    fill(texts().t_conflict_deselect, &[("n", &num(members))])
+}
+
+/// Conflict dialog: the apply button when it includes De-select All.
+pub fn conflict_apply_deselect(members: u64) -> String {
+    fill(texts().t_conflict_apply_deselect, &[("n", &num(members))])
+}
+
+/// Delete dialog: the group changed since the page read it.
+pub fn delete_changed(name: &str) -> String {
+    fill(texts().t_delete_changed, &[("x", name)])
+}
+
 /// A save that stored the group but failed to change its members.
 pub fn members_not_saved(detail: &str) -> String {
     fill(texts().t_members_not_saved, &[("x", detail)])
@@ -1026,6 +1138,12 @@ mod tests {
             t_rename_warning,
             t_deleted_ok,
             t_members_not_saved,
+            t_invalid_char,
+            t_conflict_members,
+            t_conflict_picks,
+            t_conflict_deselect,
+            t_conflict_apply_deselect,
+            t_delete_changed,
             t_select_all_cap,
             t_saving_progress,
             t_unknown_customers,

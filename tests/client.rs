@@ -6,10 +6,14 @@ mod common;
 
 use cg_admin::api::dialects::reference::CAPABILITIES;
 use cg_admin::api::dialects::reference::ReferenceBackend;
-use cg_admin::api::http::{DEFAULT_TIMEOUT, Transport};
+use cg_admin::api::http::{Credentials, DEFAULT_TIMEOUT, Secret, Transport};
 use cg_admin::api::{ApiError, Backend, CustomerScope, MembershipChange};
-use cg_admin::model::validation::FieldError;
-use cg_admin::model::{CustomerId, GroupInput, ListQuery, SortFields, SortKey, SortOrder};
+use cg_admin::model::idempotency::IdempotencyKey;
+use cg_admin::model::validation::{FieldError, TextError};
+use cg_admin::model::{
+    CustomerId, GroupEdit, GroupInput, ListQuery, SortFields, SortKey, SortOrder,
+};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 const GROUPS: SortFields = CAPABILITIES.group_sorts;
@@ -17,25 +21,14 @@ const CUSTOMERS: SortFields = CAPABILITIES.customer_sorts;
 
 struct Fixture {
     backend: ReferenceBackend<common::Recording>,
-    _dir: tempfile::TempDir,
-    server: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        self.server.abort();
-    }
+    server: common::TestServer,
 }
 
 async fn fixture(customers: usize) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let (addr, server) = cg_server::spawn(&dir.path().join("t.db"), Some(customers), None)
-        .await
-        .unwrap();
-    let t = Transport::new(&format!("http://{addr}/api/v1"), None, DEFAULT_TIMEOUT).unwrap();
+    let server = common::TestServer::start(customers).await;
+    let t = server.transport("/api/v1/");
     Fixture {
         backend: ReferenceBackend::with_http(common::Recording::new(t)),
-        _dir: dir,
         server,
     }
 }
@@ -44,6 +37,20 @@ fn input(name: &str, description: &str) -> GroupInput {
     GroupInput {
         name: name.into(),
         description: description.into(),
+    }
+}
+
+/// A fresh idempotency key (unique in this test binary).
+fn key() -> IdempotencyKey {
+    static N: AtomicU32 = AtomicU32::new(1);
+    IdempotencyKey::from_random([N.fetch_add(1, Ordering::Relaxed), 0, 0, 7])
+}
+
+/// An edit of both fields.
+fn both(name: &str, description: &str) -> GroupEdit {
+    GroupEdit {
+        name: Some(name.into()),
+        description: Some(description.into()),
     }
 }
 
@@ -62,6 +69,7 @@ async fn lists_groups_paged_sorted_and_searched() {
         b.create_group(
             &input(&format!("Paging {i:02}"), ""),
             &MembershipChange::default(),
+            &key(),
             &|_| {},
         )
         .await
@@ -111,6 +119,7 @@ async fn lists_groups_paged_sorted_and_searched() {
         .create_group(
             &input("Findable Zebra", "striped"),
             &MembershipChange::default(),
+            &key(),
             &|_| {},
         )
         .await
@@ -139,20 +148,29 @@ async fn group_life_cycle() {
         ..Default::default()
     };
     let g = b
-        .create_group(&input("  Test Group  ", " first "), &members, &|_| {})
+        .create_group(
+            &input("  Test Group  ", " first "),
+            &members,
+            &key(),
+            &|_| {},
+        )
         .await
         .unwrap();
     assert_eq!(g.name, "Test Group", "trimmed before saving");
     assert_eq!(g.description, "first");
     assert_eq!(g.customer_count, Some(3));
 
-    let renamed = b.update_group(&g.id, &input("Renamed", "")).await.unwrap();
+    let renamed = b.update_group(&g, &both("Renamed", "")).await.unwrap();
     assert_eq!(renamed.name, "Renamed");
+    assert_ne!(
+        renamed.version, g.version,
+        "every write changes the version"
+    );
     assert_eq!(b.get_group(&g.id).await.unwrap().name, "Renamed");
 
     let out = b
         .change_members(
-            &g.id,
+            &renamed,
             &MembershipChange {
                 unassign: ids(&["2"]),
                 assign: ids(&["4", "5"]),
@@ -172,6 +190,8 @@ async fn group_life_cycle() {
         .unwrap();
     let got: Vec<_> = page.items.iter().map(|c| c.id.to_string()).collect();
     assert_eq!(got, ["1", "3", "4", "5"]);
+    let g = b.get_group(&g.id).await.unwrap();
+    assert_eq!(g.version, out.version);
 
     let candidates = b
         .list_customers(
@@ -195,7 +215,7 @@ async fn group_life_cycle() {
 
     let cleared = b
         .change_members(
-            &g.id,
+            &g,
             &MembershipChange {
                 unassign_all: true,
                 ..Default::default()
@@ -205,14 +225,15 @@ async fn group_life_cycle() {
         .await
         .unwrap();
     assert_eq!(cleared.customer_count, Some(0));
+    let g = b.get_group(&g.id).await.unwrap();
 
-    b.delete_group(&g.id).await.unwrap();
+    b.delete_group(&g).await.unwrap();
     assert!(matches!(
         b.get_group(&g.id).await,
         Err(ApiError::NotFound(_))
     ));
     assert!(matches!(
-        b.delete_group(&g.id).await,
+        b.delete_group(&g).await,
         Err(ApiError::NotFound(_))
     ));
 }
@@ -225,6 +246,7 @@ async fn validation_errors_carry_field_messages() {
     b.create_group(
         &input("Wholesale Partners", ""),
         &MembershipChange::default(),
+        &key(),
         &|_| {},
     )
     .await
@@ -239,6 +261,7 @@ async fn validation_errors_carry_field_messages() {
         .create_group(
             &input("WHOLESALE partners", ""),
             &MembershipChange::default(),
+            &key(),
             &|_| {},
         )
         .await
@@ -248,23 +271,27 @@ async fn validation_errors_carry_field_messages() {
         .create_group(
             &input(&"n".repeat(71), ""),
             &MembershipChange::default(),
+            &key(),
             &|_| {},
         )
         .await
         .unwrap_err();
     assert_eq!(
         long.field("name"),
-        Some(&FieldError::Server(
-            "Name must be at most 70 characters".into()
-        ))
+        Some(&FieldError::Rule(TextError::TooLong { max: 70 }))
     );
     let empty = b
-        .create_group(&input("   ", ""), &MembershipChange::default(), &|_| {})
+        .create_group(
+            &input("   ", ""),
+            &MembershipChange::default(),
+            &key(),
+            &|_| {},
+        )
         .await
         .unwrap_err();
     assert_eq!(
         empty.field("name"),
-        Some(&FieldError::Server("Name is required".into()))
+        Some(&FieldError::Rule(TextError::Required))
     );
     let unknown = b
         .create_group(
@@ -273,6 +300,7 @@ async fn validation_errors_carry_field_messages() {
                 assign: ids(&["999999"]),
                 ..Default::default()
             },
+            &key(),
             &|_| {},
         )
         .await
@@ -296,7 +324,12 @@ async fn closed_port_is_a_network_error() {
     let addr = l.local_addr().unwrap();
     drop(l);
     let b = ReferenceBackend::new(
-        Transport::new(&format!("http://{addr}/api/v1"), None, DEFAULT_TIMEOUT).unwrap(),
+        Transport::new(
+            &format!("http://{addr}/api/v1"),
+            Credentials::default(),
+            DEFAULT_TIMEOUT,
+        )
+        .unwrap(),
     );
     let e = b.list_groups(&ListQuery::new(GROUPS)).await.unwrap_err();
     assert!(matches!(e, ApiError::Network(_)), "{e:?}");
@@ -318,7 +351,7 @@ async fn silent_server_times_out() {
     let b = ReferenceBackend::new(
         Transport::new(
             &format!("http://{addr}/api/v1"),
-            None,
+            Credentials::default(),
             Duration::from_millis(300),
         )
         .unwrap(),
@@ -339,9 +372,102 @@ async fn create_with_all_matching_is_one_request() {
     };
     let g = f
         .backend
-        .create_group(&input("All but two", ""), &change, &|_| {})
+        .create_group(&input("All but two", ""), &change, &key(), &|_| {})
         .await
         .unwrap();
     assert_eq!(g.customer_count, Some(38));
     assert_eq!(f.backend.http().shape(), ["POST 0"], "one request");
+}
+
+// Two admins on one group: A renames, B (who read it before) changes the description:
+// B is refused with the group as it is now, and B's change applied on top keeps both.
+// Membership writes and deletes are guarded the same way.
+#[tokio::test]
+async fn stale_writes_are_refused_with_the_group_as_it_is_now() {
+    let f = fixture(10).await;
+    let b = &f.backend;
+    let none = MembershipChange::default();
+    let g = b
+        .create_group(&input("Shared", "old"), &none, &key(), &|_| {})
+        .await
+        .unwrap();
+    let rename = GroupEdit {
+        name: Some("Shared by A".into()),
+        description: None,
+    };
+    let describe = GroupEdit {
+        name: None,
+        description: Some("by B".into()),
+    };
+    let renamed = b.update_group(&g, &rename).await.unwrap();
+    let e = b.update_group(&g, &describe).await.unwrap_err();
+    let ApiError::Stale(Some(now)) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(
+        (now.name.as_str(), &now.version),
+        ("Shared by A", &renamed.version)
+    );
+    let merged = b.update_group(&now, &describe).await.unwrap();
+    assert_eq!(
+        (merged.name.as_str(), merged.description.as_str()),
+        ("Shared by A", "by B")
+    );
+    let add_one = MembershipChange {
+        assign: ids(&["1"]),
+        ..Default::default()
+    };
+    let e = b.change_members(&renamed, &add_one, &|_| {}).await;
+    assert!(matches!(e, Err(ApiError::Stale(Some(_)))), "{e:?}");
+    assert!(matches!(
+        b.delete_group(&renamed).await,
+        Err(ApiError::Stale(Some(_)))
+    ));
+    b.delete_group(&merged).await.unwrap();
+}
+
+// A Create sent again with the same key (a retry after a timeout) answers the group the
+// first one made; a new key for the same name is refused as taken.
+#[tokio::test]
+async fn create_with_the_same_key_creates_once() {
+    let f = fixture(10).await;
+    let b = &f.backend;
+    let (k, none) = (key(), MembershipChange::default());
+    let first = b
+        .create_group(&input("Once", ""), &none, &k, &|_| {})
+        .await
+        .unwrap();
+    let again = b
+        .create_group(&input("Once", ""), &none, &k, &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(first.id, again.id);
+    let other = b
+        .create_group(&input("Once", ""), &none, &key(), &|_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(other.field("name"), Some(&FieldError::Taken));
+}
+
+// Without a token the API answers 401, which the credentials' hook hears (the embedding
+// layer raises `cg-unauthorized` from it); after the host hands over a token, the same
+// call works.
+#[tokio::test]
+async fn unauthorized_is_heard_and_a_new_token_works() {
+    let f = fixture(5).await;
+    let credentials = Credentials::default();
+    let heard = std::sync::Arc::new(AtomicU32::new(0));
+    let counter = heard.clone();
+    credentials.on_unauthorized(Some(std::sync::Arc::new(move || {
+        counter.fetch_add(1, Ordering::Relaxed);
+    })));
+    let url = format!("{}/api/v1/", f.server.origin);
+    let b =
+        ReferenceBackend::new(Transport::new(&url, credentials.clone(), DEFAULT_TIMEOUT).unwrap());
+    let e = b.list_groups(&ListQuery::new(GROUPS)).await.unwrap_err();
+    assert!(matches!(e, ApiError::Unauthorized(_)), "{e:?}");
+    assert_eq!(heard.load(Ordering::Relaxed), 1);
+    credentials.set_token(Some(Secret::new(common::TEST_TOKEN)));
+    assert!(b.list_groups(&ListQuery::new(GROUPS)).await.is_ok());
+    assert_eq!(heard.load(Ordering::Relaxed), 1);
 }

@@ -9,27 +9,32 @@ mod common;
 
 use cg_admin::api::dialects::reference::ReferenceBackend;
 use cg_admin::api::dialects::spryker::{CAPABILITIES, SprykerBackend};
-use cg_admin::api::http::{DEFAULT_TIMEOUT, Secret, Transport};
+use cg_admin::api::http::{Credentials, DEFAULT_TIMEOUT, Transport};
 use cg_admin::api::{ApiError, Backend, CustomerScope, MembershipChange};
+use cg_admin::model::idempotency::IdempotencyKey;
 use cg_admin::model::membership::Applied;
 use cg_admin::model::search::SearchRule;
 use cg_admin::model::validation::FieldError;
 use cg_admin::model::{Customer, CustomerId, Group, GroupInput, ListQuery, SortKey};
-use common::Recording;
+use common::{Recording, TestServer};
 use reqwest::Method;
 use std::sync::Mutex;
+
+/// An idempotency key (Spryker takes none; the reference API gets a fresh one each time).
+fn key() -> IdempotencyKey {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    IdempotencyKey::from_random([
+        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        0,
+        0,
+        9,
+    ])
+}
 
 struct Fixture {
     spryker: SprykerBackend<Recording>,
     reference: ReferenceBackend,
-    _dir: tempfile::TempDir,
-    server: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        self.server.abort();
-    }
+    _server: TestServer,
 }
 
 impl Fixture {
@@ -39,18 +44,11 @@ impl Fixture {
 }
 
 async fn fixture(customers: usize) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let (addr, server) = cg_server::spawn(&dir.path().join("t.db"), Some(customers), None)
-        .await
-        .unwrap();
-    let token = Some(Secret::new(cg_server::DEMO_TOKEN));
-    let t = Transport::new(&format!("http://{addr}/spryker/"), token, DEFAULT_TIMEOUT).unwrap();
-    let r = Transport::new(&format!("http://{addr}/api/v1/"), None, DEFAULT_TIMEOUT).unwrap();
+    let server = TestServer::start(customers).await;
     Fixture {
-        spryker: SprykerBackend::with_http(Recording::new(t)),
-        reference: ReferenceBackend::new(r),
-        _dir: dir,
-        server,
+        spryker: SprykerBackend::with_http(Recording::new(server.transport("/spryker/"))),
+        reference: ReferenceBackend::new(server.transport("/api/v1/")),
+        _server: server,
     }
 }
 
@@ -109,11 +107,11 @@ async fn membership_deltas_are_the_fewest_requests() {
     let f = fixture(2600).await;
     let b = &f.spryker;
     let g = b
-        .create_group(&input("Big"), &MembershipChange::default(), &|_| {})
+        .create_group(&input("Big"), &MembershipChange::default(), &key(), &|_| {})
         .await
         .unwrap();
     f.rec().clear();
-    b.change_members(&g.id, &assigning(refs(1..2501)), &|_| {})
+    b.change_members(&g, &assigning(refs(1..2501)), &|_| {})
         .await
         .unwrap();
     assert_eq!(f.rec().shape(), ["POST 1000", "POST 1000", "POST 500"]);
@@ -125,8 +123,7 @@ async fn membership_deltas_are_the_fewest_requests() {
         .find_group_by_name("Big")
         .await
         .unwrap()
-        .unwrap()
-        .id;
+        .unwrap();
     let drop_1000 = MembershipChange {
         unassign: (1501..2501).map(|i| CustomerId(i.to_string())).collect(),
         ..Default::default()
@@ -142,7 +139,7 @@ async fn membership_deltas_are_the_fewest_requests() {
         members_before: Some(1500),
         ..Default::default()
     };
-    b.change_members(&g.id, &three, &|_| {}).await.unwrap();
+    b.change_members(&g, &three, &|_| {}).await.unwrap();
     assert_eq!(f.rec().shape(), ["DELETE", "DELETE", "DELETE"]);
     assert_eq!(f.rec().sent.lock().unwrap().len(), 3, "not even a GET");
     assert_eq!(members(&f, &g).await.len(), 1497);
@@ -153,7 +150,7 @@ async fn membership_deltas_are_the_fewest_requests() {
         members_before: Some(1497),
         ..Default::default()
     };
-    b.change_members(&g.id, &all, &|_| {}).await.unwrap();
+    b.change_members(&g, &all, &|_| {}).await.unwrap();
     assert_eq!(f.rec().shape(), ["PATCH 0"]);
     assert!(members(&f, &g).await.is_empty());
 }
@@ -165,7 +162,12 @@ async fn partial_failure_then_retry_sends_the_rest() {
     let f = fixture(2600).await;
     let b = &f.spryker;
     let g = b
-        .create_group(&input("Campaign"), &MembershipChange::default(), &|_| {})
+        .create_group(
+            &input("Campaign"),
+            &MembershipChange::default(),
+            &key(),
+            &|_| {},
+        )
         .await
         .unwrap();
     f.rec().clear();
@@ -173,7 +175,7 @@ async fn partial_failure_then_retry_sends_the_rest() {
     let all = refs(1..2501);
     let progress = Mutex::new(Vec::new());
     let e = b
-        .change_members(&g.id, &assigning(all.clone()), &|p| {
+        .change_members(&g, &assigning(all.clone()), &|p| {
             progress.lock().unwrap().push(p.done)
         })
         .await
@@ -199,7 +201,7 @@ async fn partial_failure_then_retry_sends_the_rest() {
     selection.forget(&p.applied.assigned);
     *f.rec().fail_write.lock().unwrap() = None;
     f.rec().clear();
-    b.change_members(&g.id, &MembershipChange::assigning(&selection), &|_| {})
+    b.change_members(&g, &MembershipChange::assigning(&selection), &|_| {})
         .await
         .unwrap();
     let sent = f.rec().writes();
@@ -232,7 +234,7 @@ async fn create_beyond_one_thousand() {
     let f = fixture(1500).await;
     let b = &f.spryker;
     let g = b
-        .create_group(&input("Large"), &assigning(refs(1..1201)), &|_| {})
+        .create_group(&input("Large"), &assigning(refs(1..1201)), &key(), &|_| {})
         .await
         .unwrap();
     assert_eq!(f.rec().shape(), ["POST 1000", "POST 200"]);
@@ -242,7 +244,7 @@ async fn create_beyond_one_thousand() {
     f.rec().clear();
     *f.rec().fail_write.lock().unwrap() = Some(1);
     let e = b
-        .create_group(&input("Larger"), &assigning(refs(1..1201)), &|_| {})
+        .create_group(&input("Larger"), &assigning(refs(1..1201)), &key(), &|_| {})
         .await
         .unwrap_err();
     let ApiError::Partial(p) = e else {
@@ -264,7 +266,7 @@ async fn all_matching_is_paged_and_sent() {
         ..Default::default()
     };
     let g = b
-        .create_group(&input("Everyone"), &change, &|_| {})
+        .create_group(&input("Everyone"), &change, &key(), &|_| {})
         .await
         .unwrap();
     let gets = f
@@ -290,7 +292,7 @@ async fn error_codes_are_typed() {
     let mut ids = refs(1..3);
     ids.extend([CustomerId::from("DE--9999"), CustomerId::from("NOPE")]);
     let e = b
-        .create_group(&input("Ghosts"), &assigning(ids), &|_| {})
+        .create_group(&input("Ghosts"), &assigning(ids), &key(), &|_| {})
         .await
         .unwrap_err();
     assert_eq!(
@@ -300,11 +302,16 @@ async fn error_codes_are_typed() {
     assert_eq!(b.find_group_by_name("ghosts").await.unwrap(), None);
 
     let g = b
-        .create_group(&input("group1"), &assigning(refs(1..3)), &|_| {})
+        .create_group(&input("group1"), &assigning(refs(1..3)), &key(), &|_| {})
         .await
         .unwrap();
     let dup = b
-        .create_group(&input("Group1"), &MembershipChange::default(), &|_| {})
+        .create_group(
+            &input("Group1"),
+            &MembershipChange::default(),
+            &key(),
+            &|_| {},
+        )
         .await
         .unwrap_err();
     assert_eq!(dup.field("name"), Some(&FieldError::Taken));
@@ -320,7 +327,7 @@ async fn error_codes_are_typed() {
         unassign: vec!["DE--1".into(), "DE--7".into()],
         ..Default::default()
     };
-    b.change_members(&g.id, &gone, &|_| {}).await.unwrap();
+    b.change_members(&g, &gone, &|_| {}).await.unwrap();
     assert_eq!(members(&f, &g).await, ["DE--2"]);
 
     let read = b.get_group(&g.id).await.unwrap();
@@ -329,7 +336,7 @@ async fn error_codes_are_typed() {
         Some(1),
         "counted through the members page"
     );
-    b.delete_group(&g.id).await.unwrap();
+    b.delete_group(&g).await.unwrap();
     assert_eq!(
         b.get_group(&g.id).await.unwrap_err(),
         ApiError::NotFound(String::new())
@@ -337,7 +344,7 @@ async fn error_codes_are_typed() {
 
     let anonymous = Transport::new(
         f.rec().inner.url("", &[]).unwrap().as_str(),
-        None,
+        Credentials::default(),
         DEFAULT_TIMEOUT,
     )
     .unwrap();
@@ -354,7 +361,7 @@ async fn lists_page_sort_and_search() {
     let f = fixture(40).await;
     let b = &f.spryker;
     for n in ["Beta", "alpha", "Gamma"] {
-        b.create_group(&input(n), &MembershipChange::default(), &|_| {})
+        b.create_group(&input(n), &MembershipChange::default(), &key(), &|_| {})
             .await
             .unwrap();
     }
@@ -455,13 +462,18 @@ async fn first_request_failure_is_not_partial() {
     let f = fixture(1200).await;
     let b = &f.spryker;
     let g = b
-        .create_group(&input("Solo"), &MembershipChange::default(), &|_| {})
+        .create_group(
+            &input("Solo"),
+            &MembershipChange::default(),
+            &key(),
+            &|_| {},
+        )
         .await
         .unwrap();
     f.rec().clear();
     *f.rec().fail_write.lock().unwrap() = Some(0);
     let e = b
-        .change_members(&g.id, &assigning(refs(1..1101)), &|_| {})
+        .change_members(&g, &assigning(refs(1..1101)), &|_| {})
         .await
         .unwrap_err();
     assert!(matches!(e, ApiError::Server { status: 503, .. }), "{e:?}");
@@ -489,7 +501,12 @@ async fn lists_resolve_on_both_apis() {
     ];
     let g = f
         .reference
-        .create_group(&input("Members"), &assigning(vec!["7".into()]), &|_| {})
+        .create_group(
+            &input("Members"),
+            &assigning(vec!["7".into()]),
+            &key(),
+            &|_| {},
+        )
         .await
         .unwrap();
     let by_ref = f
@@ -533,6 +550,7 @@ async fn exports_every_member_once() {
                 assign_matching: Some((String::new(), Vec::new())),
                 ..Default::default()
             },
+            &key(),
             &|_| {},
         )
         .await
@@ -582,7 +600,7 @@ async fn all_matching_never_puts_back_an_unassigned_member() {
     let f = fixture(30).await;
     let b = &f.spryker;
     let g = b
-        .create_group(&input("Keep out"), &assigning(refs(1..6)), &|_| {})
+        .create_group(&input("Keep out"), &assigning(refs(1..6)), &key(), &|_| {})
         .await
         .unwrap();
     let change = MembershipChange {
@@ -591,7 +609,7 @@ async fn all_matching_never_puts_back_an_unassigned_member() {
         members_before: Some(5),
         ..Default::default()
     };
-    b.change_members(&g.id, &change, &|_| {}).await.unwrap();
+    b.change_members(&g, &change, &|_| {}).await.unwrap();
     let after = members(&f, &g).await;
     assert_eq!(after.len(), 29);
     assert!(!after.contains(&"DE--3".to_owned()));
@@ -601,7 +619,7 @@ async fn all_matching_never_puts_back_an_unassigned_member() {
         assign_matching: Some((String::new(), Vec::new())),
         ..Default::default()
     };
-    let e = b.change_members(&g.id, &both, &|_| {}).await.unwrap_err();
+    let e = b.change_members(&g, &both, &|_| {}).await.unwrap_err();
     assert!(matches!(e, ApiError::Client(_)), "{e:?}");
     assert!(f.rec().writes().is_empty(), "nothing written");
     assert_eq!(members(&f, &g).await.len(), 29);
@@ -615,11 +633,11 @@ async fn unchecked_and_picked_again_stays_on_every_path() {
     let f = fixture(1600).await;
     let b = &f.spryker;
     let small = b
-        .create_group(&input("Small"), &assigning(refs(1..201)), &|_| {})
+        .create_group(&input("Small"), &assigning(refs(1..201)), &key(), &|_| {})
         .await
         .unwrap();
     let big = b
-        .create_group(&input("Big"), &assigning(refs(1..1501)), &|_| {})
+        .create_group(&input("Big"), &assigning(refs(1..1501)), &key(), &|_| {})
         .await
         .unwrap();
     for (g, before) in [(&small, 200u64), (&big, 1500)] {
@@ -633,7 +651,7 @@ async fn unchecked_and_picked_again_stays_on_every_path() {
             ..Default::default()
         };
         f.rec().clear();
-        b.change_members(&g.id, &change, &|_| {}).await.unwrap();
+        b.change_members(g, &change, &|_| {}).await.unwrap();
         let after = members(&f, g).await;
         assert!(
             after.contains(&"DE--5".to_owned()),

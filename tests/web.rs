@@ -13,9 +13,11 @@ use cg_admin::api::{
 use cg_admin::app::App;
 use cg_admin::config::Config;
 use cg_admin::model::customer_list::{CustomerKey, Found};
+use cg_admin::model::idempotency::IdempotencyKey;
 use cg_admin::model::search::SearchRule;
 use cg_admin::model::{
-    Customer, CustomerId, Gender, Group, GroupId, GroupInput, ListQuery, Page, SortKey, SortOrder,
+    Customer, CustomerId, Gender, Group, GroupEdit, GroupId, GroupInput, ListQuery, Page, SortKey,
+    SortOrder, Version,
 };
 use leptos::prelude::*;
 use std::cmp::Ordering;
@@ -35,6 +37,7 @@ struct FakeBackend {
     queries: Mutex<Vec<ListQuery>>,
     changes: Mutex<Vec<MembershipChange>>,
     deleted: Mutex<Vec<GroupId>>,
+    edits: Mutex<Vec<GroupEdit>>,
     fail_with: Mutex<Option<ApiError>>,
     caps: &'static Capabilities,
 }
@@ -47,7 +50,14 @@ fn group(i: usize) -> Group {
         description: format!("Description {i}"),
         created_at: "2026-11-28T14:05:00Z".into(),
         customer_count: Some(0),
+        version: Some(Version("1".into())),
     }
+}
+
+/// The version after one more write.
+fn bump(v: &Option<Version>) -> Option<Version> {
+    let n: u64 = v.as_ref().map_or(0, |v| v.0.parse().unwrap());
+    Some(Version((n + 1).to_string()))
 }
 
 fn customer(i: usize) -> Customer {
@@ -72,6 +82,7 @@ impl FakeBackend {
             queries: Mutex::default(),
             changes: Mutex::default(),
             deleted: Mutex::default(),
+            edits: Mutex::default(),
             fail_with: Mutex::default(),
             caps: &reference::CAPABILITIES,
         }
@@ -107,6 +118,29 @@ impl FakeBackend {
             .unwrap()
             .get(g)
             .map_or(0, |m| m.len() as u64)
+    }
+
+    /// A write to `base` as the page read it: refused with the group as it is now when
+    /// someone changed it since (as a backend with versions does).
+    fn check_version(&self, base: &Group) -> Result<(), ApiError> {
+        let groups = self.groups.lock().unwrap();
+        let Some(now) = groups.iter().find(|g| g.id == base.id) else {
+            return Err(ApiError::NotFound(String::new()));
+        };
+        if now.version == base.version {
+            return Ok(());
+        }
+        let mut now = now.clone();
+        now.customer_count = Some(self.count(&now.id));
+        Err(ApiError::Stale(Some(Box::new(now))))
+    }
+
+    /// Another write to group `id` (as a colleague's save would be): its new version.
+    fn touch(&self, id: &GroupId) -> Option<Version> {
+        let mut groups = self.groups.lock().unwrap();
+        let g = groups.iter_mut().find(|g| &g.id == id)?;
+        g.version = bump(&g.version);
+        g.version.clone()
     }
 
     fn check(&self) -> Result<(), ApiError> {
@@ -206,6 +240,7 @@ impl Backend for FakeBackend {
         &self,
         input: &GroupInput,
         _: &MembershipChange,
+        _: &IdempotencyKey,
         _: Progress<'_>,
     ) -> Result<Group, ApiError> {
         self.check()?;
@@ -218,17 +253,26 @@ impl Backend for FakeBackend {
         groups.push(g.clone());
         Ok(g)
     }
-    async fn update_group(&self, id: &GroupId, input: &GroupInput) -> Result<Group, ApiError> {
+    async fn update_group(&self, base: &Group, edit: &GroupEdit) -> Result<Group, ApiError> {
         self.check()?;
+        self.check_version(base)?;
+        self.edits.lock().unwrap().push(edit.clone());
         let mut groups = self.groups.lock().unwrap();
-        let g = groups.iter_mut().find(|g| &g.id == id).unwrap();
-        g.name = input.name.trim().to_owned();
+        let g = groups.iter_mut().find(|g| g.id == base.id).unwrap();
+        if let Some(name) = &edit.name {
+            g.name = name.clone();
+        }
+        if let Some(description) = &edit.description {
+            g.description = description.clone();
+        }
+        g.version = bump(&g.version);
         Ok(g.clone())
     }
-    async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError> {
+    async fn delete_group(&self, base: &Group) -> Result<(), ApiError> {
         self.check()?;
-        self.groups.lock().unwrap().retain(|g| &g.id != id);
-        self.deleted.lock().unwrap().push(id.clone());
+        self.check_version(base)?;
+        self.groups.lock().unwrap().retain(|g| g.id != base.id);
+        self.deleted.lock().unwrap().push(base.id.clone());
         Ok(())
     }
     async fn list_members(&self, id: &GroupId, q: &ListQuery) -> Result<Page<Customer>, ApiError> {
@@ -300,11 +344,14 @@ impl Backend for FakeBackend {
     }
     async fn change_members(
         &self,
-        id: &GroupId,
+        base: &Group,
         change: &MembershipChange,
         _: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError> {
         self.check()?;
+        self.check_version(base)?;
+        let id = &base.id;
+        let version = self.touch(id);
         self.changes.lock().unwrap().push(change.clone());
         let mut all = self.members.lock().unwrap();
         let m = all.entry(id.clone()).or_default();
@@ -319,6 +366,7 @@ impl Backend for FakeBackend {
             assigned: None,
             unassigned: None,
             customer_count: Some(m.len() as u64),
+            version,
         })
     }
 }
@@ -395,6 +443,29 @@ impl Mounted {
         b.unchecked_into::<web_sys::HtmlElement>().click();
     }
 
+    /// Types `value` into the field `selector` (as one input event).
+    fn type_into(&self, selector: &str, value: &str) {
+        let el = self.all(selector).into_iter().next();
+        let el = el.unwrap_or_else(|| panic!("nothing matches {selector}"));
+        match el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            Some(area) => area.set_value(value),
+            None => el
+                .unchecked_ref::<web_sys::HtmlInputElement>()
+                .set_value(value),
+        }
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let input = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+        el.dispatch_event(&input).unwrap();
+    }
+
+    /// The open dialog's text, if one is open.
+    fn open_dialog(&self) -> Option<String> {
+        self.all("dialog[open]")
+            .first()
+            .map(|d| d.text_content().unwrap_or_default())
+    }
+
     fn checked(&self, selector: &str) -> Vec<bool> {
         self.all(selector)
             .into_iter()
@@ -425,6 +496,7 @@ fn mount(backend: Arc<FakeBackend>, path: &str) -> Mounted {
     }
 }
 
+const DESCRIPTION: &str = "textarea.cg-textarea";
 const GROUP_ROWS: &str = "[data-testid=groups-grid] tbody tr[data-id]";
 const CUSTOMER_ROWS: &str = "[data-testid=customers-grid] tbody tr[data-id]";
 const CUSTOMER_CHECKS: &str = "[data-testid=customers-grid] tbody tr[data-id] input";
@@ -790,4 +862,123 @@ async fn add_from_a_list() {
             .collect::<Vec<_>>(),
         ["1", "12"]
     );
+}
+
+/// A colleague's save to group 1 while the page is open: `change` applied, version bumped.
+fn colleague(fake: &FakeBackend, change: impl FnOnce(&mut Group)) {
+    let mut groups = fake.groups.lock().unwrap();
+    change(groups.iter_mut().find(|g| g.id.0 == "1").unwrap());
+    drop(groups);
+    fake.touch(&GroupId::from("1"));
+}
+
+// Two admins: a colleague renamed the group while this admin changed its description.
+// Save is refused, the dialog shows both, and "Apply my changes on top" sends only the
+// description against the new version: both changes survive.
+#[wasm_bindgen_test]
+async fn conflict_applies_my_changes_on_top() {
+    let fake = FakeBackend::with_members(10, 2);
+    let m = mount(fake.clone(), "/customer-groups/1/edit");
+    wait_for("edit form", || !m.all(DESCRIPTION).is_empty()).await;
+    m.type_into(DESCRIPTION, "Mine");
+    colleague(&fake, |g| g.name = "Renamed by A".into());
+    m.click_button("Save");
+    wait_for("conflict", || m.open_dialog().is_some()).await;
+    let body = m.open_dialog().unwrap();
+    assert!(
+        body.contains("Renamed by A")
+            && body.contains("Mine")
+            && body.contains("not changed by you"),
+        "{body}"
+    );
+    assert!(fake.edits.lock().unwrap().is_empty(), "nothing was written");
+    m.click_button("Apply my changes on top");
+    wait_for("saved", || fake.edits.lock().unwrap().len() == 1).await;
+    let edit = fake.edits.lock().unwrap()[0].clone();
+    assert_eq!(
+        (edit.name, edit.description.as_deref()),
+        (None, Some("Mine"))
+    );
+    let g = fake.groups.lock().unwrap()[0].clone();
+    assert_eq!(
+        (g.name.as_str(), g.description.as_str()),
+        ("Renamed by A", "Mine")
+    );
+}
+
+// De-select All against a group a colleague added a member to: the dialog names the new
+// count, and only confirming with it removes everyone (the colleague's member too).
+#[wasm_bindgen_test]
+async fn conflict_confirms_deselect_all_with_the_new_count() {
+    let fake = FakeBackend::with_members(40, 25);
+    let m = mount(fake.clone(), "/customer-groups/1/edit?tab=customers");
+    let assigned = "[data-testid=assigned-grid] tbody tr[data-id] input";
+    wait_for("members", || m.all(assigned).len() == 10).await;
+    m.click_button("De-select All");
+    leptos::task::tick().await;
+    let one = GroupId::from("1");
+    fake.members
+        .lock()
+        .unwrap()
+        .get_mut(&one)
+        .unwrap()
+        .insert(CustomerId::from("30"));
+    colleague(&fake, |_| {});
+    m.click_button("Save");
+    wait_for("conflict", || m.open_dialog().is_some()).await;
+    let body = m.open_dialog().unwrap();
+    assert!(body.contains("remove all 26 members"), "{body}");
+    assert!(
+        fake.changes.lock().unwrap().is_empty(),
+        "nothing was removed yet"
+    );
+    m.click_button("Remove all 26 and apply my changes");
+    wait_for("saved", || !fake.changes.lock().unwrap().is_empty()).await;
+    assert!(fake.changes.lock().unwrap()[0].unassign_all);
+    assert_eq!(fake.count(&one), 0);
+}
+
+// "Discard mine" takes the colleague's group and drops this admin's edits and picks.
+#[wasm_bindgen_test]
+async fn conflict_discard_mine_takes_theirs() {
+    let fake = FakeBackend::with_members(10, 2);
+    let m = mount(fake.clone(), "/customer-groups/1/edit");
+    wait_for("edit form", || !m.all(DESCRIPTION).is_empty()).await;
+    m.type_into(DESCRIPTION, "Mine");
+    colleague(&fake, |g| g.description = "Theirs".into());
+    m.click_button("Save");
+    wait_for("conflict", || m.open_dialog().is_some()).await;
+    m.click_button("Discard mine");
+    wait_for("closed", || m.open_dialog().is_none()).await;
+    let area: web_sys::HtmlTextAreaElement = m.all(DESCRIPTION)[0].clone().unchecked_into();
+    assert_eq!(area.value(), "Theirs");
+    assert!(fake.edits.lock().unwrap().is_empty());
+}
+
+// The group was deleted while the admin edited it: Save offers to keep the edits as a
+// new group, and Add opens with them.
+#[wasm_bindgen_test]
+async fn deleted_group_offers_save_as_new() {
+    let fake = FakeBackend::with_members(10, 2);
+    let m = mount(fake.clone(), "/customer-groups/1/edit");
+    wait_for("edit form", || !m.all(DESCRIPTION).is_empty()).await;
+    m.type_into(DESCRIPTION, "Keep this");
+    fake.groups.lock().unwrap().clear();
+    m.click_button("Save");
+    wait_for("gone dialog", || {
+        m.open_dialog()
+            .is_some_and(|d| d.contains("no longer exists"))
+    })
+    .await;
+    m.click_button("Save as a new group");
+    wait_for("add page", || m.text().contains("Add a Customer Group")).await;
+    wait_for("edits carried", || {
+        m.all(DESCRIPTION).first().is_some_and(|a| {
+            a.clone()
+                .unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value()
+                == "Keep this"
+        })
+    })
+    .await;
 }

@@ -1,7 +1,9 @@
-//! The complete HTTP application: the API under `/api/v1` (permissive CORS, JSON errors),
-//! the Spryker dialect under `/spryker/` (bearer token, JSON:API), an 8 MiB request body
-//! limit, request tracing and, when a `dist` directory is given, the built single-page app
-//! with client-side-route fallback to `index.html`, compression (br, gzip) and
+//! The complete HTTP application: the API under `/api/v1` (JSON errors) and the Spryker
+//! dialect under `/spryker/` (JSON:API), both behind the server's one bearer token
+//! ([`crate::token`]); an 8 MiB request body limit; CORS only for the allowed origins
+//! ([`crate::cors`]); security headers on every answer ([`crate::security`]); request
+//! tracing; and, when a `dist` directory is given, the built single-page app with
+//! client-side-route fallback to `index.html`, compression (br, gzip) and
 //! `Cache-Control: no-cache` on the HTML.
 //!
 //! Files are served as a CDN would: a `.br` or `.gz` sibling written by the build
@@ -13,74 +15,63 @@
 //! immutable`.
 //!
 //! `index.html` (asked for directly, as `/`, or as the fallback) is read on every request
-//! and gets the page settings ([`crate::page`]) written onto its `#cg-app` element; it is
+//! and gets the page settings ([`crate::page`]) written onto its `#cg-app` element — the
+//! `--page-setting`s and, unless they set it, `auth-token` with the server's token; it is
 //! answered with a weak `ETag` of the rewritten bytes (and `304 Not Modified` for a
 //! matching `If-None-Match`) instead of the file's `Last-Modified`, so a restart with other
 //! settings is never mistaken for the unchanged file.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::header::{
-    ACCEPT_ENCODING, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY,
-};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use tower_http::compression::CompressionLayer;
-use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
+use crate::cors::{AllowedOrigin, cors_layer};
 use crate::page::{self, PageSetting};
 use crate::routes::api_router;
-use crate::spryker::{DEMO_TOKEN, spryker_router};
+use crate::security::add_security_headers;
+use crate::spryker::spryker_router;
 use crate::state::AppState;
+use crate::token::Token;
 
-/// What the application serves besides the reference API.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the application serves besides the reference API, and how.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AppOptions {
     /// Serve the built app from this directory (with `index.html` fallback).
     pub dist: Option<PathBuf>,
-    /// The bearer token of the `/spryker/` routes (default [`DEMO_TOKEN`]).
-    pub token: String,
-    /// Attributes written onto `#cg-app` in the served `index.html` (later ones win).
+    /// The bearer token of `/api/v1` and `/spryker/`; `None`: the database's own token
+    /// ([`AppState::database_token`]).
+    pub token: Option<String>,
+    /// Attributes written onto `#cg-app` in the served `index.html` (later ones win, and
+    /// they win over the automatic `auth-token`).
     pub page_settings: Vec<PageSetting>,
+    /// Origins that may call the server from a browser (CORS); none by default.
+    pub allowed_origins: Vec<AllowedOrigin>,
 }
 
-impl Default for AppOptions {
-    fn default() -> Self {
-        Self {
-            dist: None,
-            token: DEMO_TOKEN.to_string(),
-            page_settings: Vec::new(),
-        }
+impl AppOptions {
+    /// The token the server accepts with these options over `state`'s database.
+    pub fn effective_token(&self, state: &AppState) -> String {
+        self.token
+            .clone()
+            .unwrap_or_else(|| state.database_token().to_string())
     }
 }
 
+/// The page setting that carries the bearer token (`data-auth-token`).
+pub const AUTH_TOKEN_SETTING: &str = "auth-token";
+
 /// Largest accepted request body (8 MiB).
 pub const BODY_LIMIT_BYTES: usize = 8 * 1024 * 1024;
-
-/// CORS for the API: any origin, the API's methods, `Authorization` and `Content-Type`
-/// request headers (no cookies, so no credentials mode is needed).
-fn cors() -> CorsLayer {
-    CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods([
-            Method::GET,
-            Method::POST,
-            Method::PUT,
-            Method::DELETE,
-            Method::OPTIONS,
-        ])
-        .allow_headers([AUTHORIZATION, CONTENT_TYPE])
-        .expose_headers([axum::http::header::LOCATION])
-        .max_age(Duration::from_secs(3600))
-}
 
 /// Marks HTML responses (the app's `index.html`, whoever serves it) `Cache-Control:
 /// no-cache`, so a new build is picked up on the next load.
@@ -237,8 +228,8 @@ async fn no_app() -> Response {
 }
 
 /// Builds the application router: the API under `/api/v1`, the Spryker dialect under
-/// `/spryker/` (with [`DEMO_TOKEN`]) and, if `dist` is given, the static app with
-/// `index.html` fallback for every other GET path. See [`router_with`].
+/// `/spryker/` (both with the database's token) and, if `dist` is given, the static app
+/// with `index.html` fallback for every other GET path. See [`router_with`].
 pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     router_with(
         state,
@@ -249,17 +240,31 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     )
 }
 
-/// Builds the application router as [`router`] does, with the token, app directory and
-/// page settings of `options`.
+/// Builds the application router as [`router`] does, with the token, app directory,
+/// allowed origins and page settings of `options`.
 pub fn router_with(state: AppState, options: AppOptions) -> Router {
-    let api = api_router().with_state(state.clone()).layer(cors());
-    let spryker = spryker_router(&options.token).with_state(state);
-    let api = api.merge(spryker);
+    let token = options.effective_token(&state);
+    let guard = Token::new(&token);
+    let api = api_router()
+        .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(
+            guard.clone(),
+            crate::auth::require_token,
+        ));
+    let app = api.merge(spryker_router(guard).with_state(state));
     let app = match options.dist {
-        Some(dist) => api.fallback_service(static_files(dist, options.page_settings)),
-        None => api.fallback(no_app),
+        Some(dist) => {
+            let mut settings = options.page_settings;
+            if !settings.iter().any(|s| s.name() == AUTH_TOKEN_SETTING) {
+                settings.push(PageSetting::new(AUTH_TOKEN_SETTING, &token).expect("valid name"));
+            }
+            app.fallback_service(static_files(dist, settings))
+        }
+        None => app.fallback(no_app),
     };
     app.layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(cors_layer(&options.allowed_origins))
+        .layer(axum::middleware::map_response(add_security_headers))
         .layer(TraceLayer::new_for_http())
 }
 

@@ -1,6 +1,7 @@
 //! Request extractors whose every rejection is the API's JSON error (axum's own
-//! `Json`/`Path` rejections answer plain text): [`JsonBody`] for request bodies and
-//! [`PathId`] for numeric path ids.
+//! `Json`/`Path` rejections answer plain text): [`JsonBody`] for request bodies,
+//! [`JsonBytes`] for a JSON body kept as bytes (to fingerprint it) and [`PathId`] for
+//! numeric path ids.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
@@ -78,11 +79,19 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     Ok(value)
 }
 
-impl<S, T> FromRequest<S> for JsonBody<T>
-where
-    S: Send + Sync,
-    T: DeserializeOwned,
-{
+/// A request body sent as JSON (`Content-Type` checked, size limited), not parsed yet:
+/// [`JsonBytes::parse`] reads it as [`JsonBody`] would.
+#[derive(Debug, Clone)]
+pub struct JsonBytes(pub Bytes);
+
+impl JsonBytes {
+    /// Deserializes the body (see [`parse_json`]).
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
+        parse_json(&self.0)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for JsonBytes {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -105,7 +114,22 @@ where
                 )
             }
         })?;
-        parse_json(&bytes).map(JsonBody)
+        Ok(JsonBytes(bytes))
+    }
+}
+
+impl<S, T> FromRequest<S> for JsonBody<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        JsonBytes::from_request(req, state)
+            .await?
+            .parse()
+            .map(JsonBody)
     }
 }
 

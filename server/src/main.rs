@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cg_server::{AppOptions, DEMO_TOKEN, PageSetting, prepare, router_with, seed};
+use cg_server::{AllowedOrigin, AppOptions, PageSetting, prepare, router_with, seed};
 use tracing_subscriber::EnvFilter;
 
 /// The `--help` text.
@@ -21,14 +21,25 @@ Options:
   --db PATH        SQLite database file (default cg-demo.db; created if missing)
   --demo           fill the database with demo data if it is empty
   --customers N    number of demo customers for --demo (default 1000)
-  --fresh          delete the database file first
-  --dist DIR       serve the built app from DIR (index.html for client-side routes)
-  --token TOKEN    bearer token the /spryker/ routes require (default cg-demo-token)
+  --fresh          delete the database file first (it then gets a new token)
+  --dist DIR       serve the built app from DIR (index.html for client-side routes);
+                   the page gets the token as data-auth-token on id=\"cg-app\"
+  --token TOKEN    the bearer token every /api/v1 and /spryker/ request must send
+                   (Authorization: Bearer TOKEN). Default: a random token generated once
+                   per database and kept in it; printed at start-up either way
+  --allow-origin ORIGIN
+                   let pages on ORIGIN (scheme://host[:port], exact match) call the API
+                   and load the app's files from a browser (CORS; repeatable). Default:
+                   no origin, so no Access-Control-Allow-Origin header at all
   --page-setting NAME=VALUE
                    with --dist: write data-NAME=\"VALUE\" onto the element id=\"cg-app\"
-                   of the served index.html (repeatable; NAME matches [a-z][a-z0-9-]*),
-                   e.g. --page-setting dialect=spryker --page-setting api-base-url=/spryker/
+                   of the served index.html (repeatable; NAME matches [a-z][a-z0-9-]*;
+                   wins over the automatic auth-token), e.g. --page-setting dialect=spryker
+                   --page-setting api-base-url=/spryker/
   -h, --help       print this help
+
+Writes on an existing group need If-Match with its version (ETag); a create may send
+Idempotency-Key. See docs/API-CONTRACT.md and server/openapi.json.
 
 Logging: set RUST_LOG (e.g. RUST_LOG=cg_server=debug,tower_http=debug; default info).
 ";
@@ -43,7 +54,8 @@ struct Args {
     customers: usize,
     fresh: bool,
     dist: Option<PathBuf>,
-    token: String,
+    token: Option<String>,
+    allowed_origins: Vec<AllowedOrigin>,
     page_settings: Vec<PageSetting>,
 }
 
@@ -57,7 +69,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         customers: seed::DEFAULT_CUSTOMERS,
         fresh: false,
         dist: None,
-        token: DEMO_TOKEN.to_string(),
+        token: None,
+        allowed_origins: Vec::new(),
         page_settings: Vec::new(),
     };
     while let Some(arg) = it.next() {
@@ -92,10 +105,21 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
             "--fresh" => args.fresh = true,
             "--dist" => args.dist = Some(PathBuf::from(value("a directory")?)),
             "--token" => {
-                args.token = value("a bearer token")?;
-                if args.token.trim().is_empty() || args.token.chars().any(char::is_whitespace) {
-                    return Err("--token must be a non-empty token without white space".into());
+                let token = value("a bearer token")?;
+                if token.is_empty() || !token.bytes().all(|b| b.is_ascii_graphic()) {
+                    return Err(
+                        "--token must be a non-empty token of printable ASCII without white space"
+                            .into(),
+                    );
                 }
+                args.token = Some(token);
+            }
+            "--allow-origin" => {
+                let v = value("an origin, scheme://host[:port]")?;
+                let origin = v
+                    .parse::<AllowedOrigin>()
+                    .map_err(|e| format!("--allow-origin: {e}"))?;
+                args.allowed_origins.push(origin);
             }
             "--page-setting" => {
                 let v = value("NAME=VALUE")?;
@@ -126,21 +150,29 @@ fn delete_db(path: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Checks that `dist` has an `index.html` with the `#cg-app` element the token and the
+/// page settings are written onto (a warning when it has none).
+fn check_dist(dist: &std::path::Path) -> Result<(), String> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|_| format!("--dist {}: no index.html there", dist.display()))?;
+    let probe = PageSetting::new("auth-token", "-").map_err(|e| e.to_string())?;
+    if cg_server::page::apply(&html, &[probe]).is_none() {
+        tracing::warn!(
+            "{}: no element with id=\"{}\"; the token and page settings will not be applied",
+            index.display(),
+            cg_server::page::APP_ELEMENT_ID
+        );
+    }
+    Ok(())
+}
+
 async fn run(args: Args) -> Result<(), String> {
     if args.fresh {
         delete_db(&args.db).map_err(|e| format!("cannot delete {}: {e}", args.db.display()))?;
     }
     if let Some(dist) = &args.dist {
-        let index = dist.join("index.html");
-        let html = std::fs::read_to_string(&index)
-            .map_err(|_| format!("--dist {}: no index.html there", dist.display()))?;
-        if cg_server::page::apply(&html, &args.page_settings).is_none() {
-            tracing::warn!(
-                "{}: no element with id=\"{}\"; the page settings will not be applied",
-                index.display(),
-                cg_server::page::APP_ELEMENT_ID
-            );
-        }
+        check_dist(dist)?;
     }
     let seed_n = args.demo.then_some(args.customers);
     let started = std::time::Instant::now();
@@ -165,6 +197,14 @@ async fn run(args: Args) -> Result<(), String> {
     } else {
         addr.ip().to_string()
     };
+    let options = AppOptions {
+        dist: args.dist,
+        token: args.token,
+        page_settings: args.page_settings,
+        allowed_origins: args.allowed_origins,
+    };
+    let token = options.effective_token(&state);
+    println!("Bearer token: {token}");
     println!("Serving http://{host}:{}/customer-groups", addr.port());
     tracing::info!(
         api = %format!("http://{host}:{}/api/v1", addr.port()),
@@ -172,11 +212,6 @@ async fn run(args: Args) -> Result<(), String> {
         db = %args.db.display(),
         "ready"
     );
-    let options = AppOptions {
-        dist: args.dist,
-        token: args.token,
-        page_settings: args.page_settings,
-    };
     axum::serve(listener, router_with(state, options))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -221,12 +256,27 @@ mod tests {
         parse_args(args.iter().map(|s| s.to_string()))
     }
 
-    // --token and repeatable --page-setting are read; bad names and a missing --dist are
-    // refused with a message that says why.
+    // --token, repeatable --allow-origin and --page-setting are read; bad values and a
+    // missing --dist are refused with a message that says why.
     #[test]
-    fn token_and_page_settings() {
+    fn token_origins_and_page_settings() {
         let a = parse(&[]).unwrap().unwrap();
-        assert_eq!(a.token, DEMO_TOKEN);
+        assert_eq!(a.token, None);
+        assert!(a.allowed_origins.is_empty());
+        let a = parse(&[
+            "--allow-origin",
+            "https://shop.example.com",
+            "--allow-origin=http://localhost:3000",
+        ])
+        .unwrap()
+        .unwrap();
+        let origins: Vec<&str> = a.allowed_origins.iter().map(|o| o.as_str()).collect();
+        assert_eq!(
+            origins,
+            ["https://shop.example.com", "http://localhost:3000"]
+        );
+        let e = parse(&["--allow-origin", "*"]).unwrap_err();
+        assert!(e.starts_with("--allow-origin:"), "{e}");
         let a = parse(&[
             "--dist",
             "d",
@@ -237,7 +287,7 @@ mod tests {
         ])
         .unwrap()
         .unwrap();
-        assert_eq!(a.token, "s3cret");
+        assert_eq!(a.token.as_deref(), Some("s3cret"));
         let names: Vec<String> = a.page_settings.iter().map(|s| s.to_string()).collect();
         assert_eq!(names, ["dialect=spryker", "api-base-url=/spryker/"]);
         let e = parse(&["--dist", "d", "--page-setting", "Bad=x"]).unwrap_err();
@@ -245,6 +295,7 @@ mod tests {
         let e = parse(&["--page-setting", "dialect=spryker"]).unwrap_err();
         assert!(e.contains("--dist"), "{e}");
         assert!(parse(&["--token", ""]).is_err());
+        assert!(parse(&["--token", "a b"]).is_err());
         assert!(parse(&["--token"]).is_err());
     }
 }

@@ -4,13 +4,16 @@
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, FieldError, codes, field_codes};
 
-/// Longest allowed group name, in characters (after trimming).
-pub const NAME_MAX_CHARS: usize = 70;
-/// Longest allowed group description, in characters (after trimming).
-pub const DESCRIPTION_MAX_CHARS: usize = 255;
-/// Most ids that `assign` and `unassign` may hold together in one change request.
+/// Longest allowed group name, in characters (after trimming and NFC; [`cg_rules::NAME_MAX`]).
+pub const NAME_MAX_CHARS: usize = cg_rules::NAME_MAX;
+/// Longest allowed group description, in characters (after trimming and NFC;
+/// [`cg_rules::DESCRIPTION_MAX`]).
+pub const DESCRIPTION_MAX_CHARS: usize = cg_rules::DESCRIPTION_MAX;
+/// Most customer ids one write may list in all its id lists together: `customer_ids`
+/// and `assign_matching.except` of a create; `assign`, `unassign` and
+/// `assign_matching.except` of a membership change. More is a 422 `too_many_ids`.
 pub const MAX_CHANGE_IDS: usize = 100_000;
 /// Most keys that `emails` and `references` may hold together in one customer lookup.
 pub const MAX_LOOKUP_KEYS: usize = 1_000;
@@ -32,6 +35,9 @@ pub struct Group {
     pub updated_at: String,
     /// Number of member customers.
     pub customer_count: i64,
+    /// The version: 1 at creation, one more for every write that changes the group or
+    /// its members (the `ETag` of single-group answers, the `If-Match` of writes).
+    pub version: i64,
 }
 
 /// A customer's gender.
@@ -126,6 +132,18 @@ pub struct UpdateGroup {
     pub description: Option<String>,
 }
 
+/// Body of `PATCH /customer-groups/{id}`: changes only the fields sent (a `null`
+/// counts as not sent); at least one is required.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PatchGroup {
+    /// The new name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The new description (an empty string clears it).
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
 /// `assign_matching` of a membership change: assign every customer matching `q` (as in
 /// the customer list search; empty = all customers) except the listed ids.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -164,6 +182,8 @@ pub struct ChangesResult {
     pub unassigned: i64,
     /// Member count after the change.
     pub customer_count: i64,
+    /// The group's version after the change (unchanged when nothing changed).
+    pub version: i64,
 }
 
 /// Body of `POST /customers/lookup` (every field optional, but at least one key).
@@ -214,9 +234,10 @@ pub struct ExportPage {
 /// included): none is a 422 (`fields.emails`), more than [`MAX_LOOKUP_KEYS`] a 413.
 pub fn check_lookup_keys(count: usize) -> Result<(), ApiError> {
     if count == 0 {
-        return Err(ApiError::invalid_fields(vec![(
-            "emails".into(),
-            "List at least one email or customer reference".into(),
+        return Err(ApiError::invalid_fields(vec![FieldError::new(
+            "emails",
+            field_codes::REQUIRED,
+            "List at least one email or customer reference",
         )]));
     }
     if count > MAX_LOOKUP_KEYS {
@@ -240,33 +261,37 @@ pub struct GroupFields {
 }
 
 /// Field errors collected while validating a request, in the order found.
-pub type FieldErrors = Vec<(String, String)>;
+pub type FieldErrors = Vec<FieldError>;
 
-/// Trims and checks name and description; pushes the contract's messages into `errors`
-/// (keys `name`, `description`) and returns the trimmed values.
+/// Cleans and checks name and description with the shared rules ([`cg_rules`]: trimmed,
+/// NFC, no invisible or control characters, at most [`NAME_MAX_CHARS`] /
+/// [`DESCRIPTION_MAX_CHARS`] characters after NFC); pushes the rule's message and code
+/// into `errors` (keys `name`, `description`) and returns the cleaned values (the trimmed
+/// input where a value is refused).
 pub fn check_group_fields(
     name: Option<&str>,
     description: Option<&str>,
     errors: &mut FieldErrors,
 ) -> GroupFields {
-    let name = name.unwrap_or("").trim().to_string();
-    let description = description.unwrap_or("").trim().to_string();
-    if name.is_empty() {
-        errors.push(("name".into(), "Name is required".into()));
-    } else if name.chars().count() > NAME_MAX_CHARS {
-        errors.push((
-            "name".into(),
-            format!("Name must be at most {NAME_MAX_CHARS} characters"),
-        ));
+    let mut clean = |field: &str, label: &str, raw: &str, rule: fn(&str) -> TextResult| {
+        rule(raw).unwrap_or_else(|e| {
+            errors.push(FieldError::new(field, e.code(), e.message(label)));
+            raw.trim().to_string()
+        })
+    };
+    GroupFields {
+        name: clean("name", "Name", name.unwrap_or(""), cg_rules::clean_name),
+        description: clean(
+            "description",
+            "Description",
+            description.unwrap_or(""),
+            cg_rules::clean_description,
+        ),
     }
-    if description.chars().count() > DESCRIPTION_MAX_CHARS {
-        errors.push((
-            "description".into(),
-            format!("Description must be at most {DESCRIPTION_MAX_CHARS} characters"),
-        ));
-    }
-    GroupFields { name, description }
 }
+
+/// What a rule of [`cg_rules`] answers.
+type TextResult = Result<String, cg_rules::TextError>;
 
 /// Turns collected field errors into a 422 (messages in form order: name, description,
 /// then the id lists), or `Ok` when there are none.
@@ -275,8 +300,32 @@ pub fn fail_on(mut errors: FieldErrors) -> Result<(), ApiError> {
         return Ok(());
     }
     const ORDER: &[&str] = &["name", "description", "customer_ids", "assign"];
-    errors.sort_by_key(|(k, _)| ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()));
+    errors.sort_by_key(|e| {
+        ORDER
+            .iter()
+            .position(|o| *o == e.field)
+            .unwrap_or(ORDER.len())
+    });
     Err(ApiError::invalid_fields(errors))
+}
+
+/// Checks the number of customer ids one write lists in all its id lists together
+/// (`what` names the lists): more than [`MAX_CHANGE_IDS`] is a 422 `too_many_ids`.
+pub fn check_id_count(listed: usize, what: &str) -> Result<(), ApiError> {
+    if listed > MAX_CHANGE_IDS {
+        return Err(ApiError::unprocessable(
+            codes::TOO_MANY_IDS,
+            format!(
+                "{what} together may list at most {MAX_CHANGE_IDS} customer ids (got {listed})."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The unknown-ids error of id list `field`.
+pub fn unknown_ids_error(field: &str, ids: &[i64]) -> FieldError {
+    FieldError::new(field, field_codes::UNKNOWN_IDS, unknown_ids_message(ids))
 }
 
 /// Message for unknown customer ids (lists at most 20 of them, then how many in all).
@@ -302,7 +351,8 @@ pub fn unknown_ids_message(ids: &[i64]) -> String {
 mod tests {
     use super::*;
 
-    // Lengths count characters (not bytes) after trimming, with the contract's messages.
+    // Lengths count characters (not bytes) after trimming and NFC; every refusal has
+    // the rule's message and code.
     #[test]
     fn group_field_rules() {
         let mut e = FieldErrors::new();
@@ -311,24 +361,32 @@ mod tests {
         assert_eq!(f.name, "Ünïcödé");
         assert_eq!(f.description, "");
 
-        let seventy = "é".repeat(70);
-        check_group_fields(Some(&seventy), Some(&"x".repeat(255)), &mut e);
+        let seventy = "e\u{301}".repeat(70);
+        let f = check_group_fields(Some(&seventy), Some(&"x".repeat(255)), &mut e);
         assert!(e.is_empty());
+        assert_eq!(f.name, "é".repeat(70));
 
         check_group_fields(Some(&"a".repeat(71)), Some(&"x".repeat(256)), &mut e);
-        check_group_fields(Some("   "), None, &mut e);
+        check_group_fields(Some("   "), Some("a\u{200b}"), &mut e);
+        let got: Vec<(&str, &str, &str)> = e
+            .iter()
+            .map(|f| (f.field.as_str(), f.code, f.message.as_str()))
+            .collect();
         assert_eq!(
-            e,
-            vec![
+            got,
+            [
+                ("name", "too_long", "Name must be at most 70 characters"),
                 (
-                    "name".to_string(),
-                    "Name must be at most 70 characters".to_string()
+                    "description",
+                    "too_long",
+                    "Description must be at most 255 characters"
                 ),
+                ("name", "required", "Name is required"),
                 (
-                    "description".to_string(),
-                    "Description must be at most 255 characters".to_string()
+                    "description",
+                    "invalid_character",
+                    "Description contains an invisible or control character (U+200B) at position 2"
                 ),
-                ("name".to_string(), "Name is required".to_string()),
             ]
         );
     }

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, params};
 
-use crate::db::{self, NewCustomer, fold};
+use crate::db::{self, NewCustomer, group_key};
 
 /// The seed of the demo data generator.
 pub const SEED: u64 = 0x00C0_FFEE_5EED_2026;
@@ -453,9 +453,9 @@ pub fn seed(conn: &mut Connection, customers: usize) -> rusqlite::Result<SeedSum
         for (index, g) in GROUPS.iter().enumerate() {
             stmt.execute(params![
                 g.name,
-                fold(g.name),
+                group_key(g.name),
                 g.description,
-                fold(g.description),
+                group_key(g.description),
                 g.created_at,
                 g.updated_at,
                 demo_group_uuid(index)

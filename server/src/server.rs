@@ -1,7 +1,7 @@
 //! Starting the server: [`prepare`] opens (and optionally seeds) the database, [`spawn`]
 //! runs a complete server on a random local port in a background task — the helper the
 //! app's native tests use — and [`spawn_with`] does the same with [`AppOptions`] (bearer
-//! token of `/spryker/`, page settings).
+//! token, allowed origins, page settings).
 
 use std::io;
 use std::net::SocketAddr;
@@ -14,9 +14,10 @@ use crate::app::{AppOptions, router_with};
 use crate::seed::{self, SeedSummary};
 use crate::state::AppState;
 
-/// Opens the database at `db_path` (creating and migrating it) and, when `seed_customers`
-/// is `Some(n)` and the database is empty, fills it with the demo data set of `n`
-/// customers. Runs the blocking work on the blocking thread pool.
+/// Opens the database at `db_path` (creating and migrating it, and giving it a bearer
+/// token if it has none) and, when `seed_customers` is `Some(n)` and the database is
+/// empty, fills it with the demo data set of `n` customers. Runs the blocking work on the
+/// blocking thread pool.
 pub async fn prepare(
     db_path: &Path,
     seed_customers: Option<usize>,
@@ -28,7 +29,8 @@ pub async fn prepare(
             Some(n) => seed::seed_if_empty(&mut conn, n).map_err(io::Error::other)?,
             None => None,
         };
-        Ok((AppState::new(conn), summary))
+        let state = AppState::new(conn).map_err(io::Error::other)?;
+        Ok((state, summary))
     })
     .await
     .map_err(io::Error::other)?
@@ -36,8 +38,9 @@ pub async fn prepare(
 
 /// Starts a server on `127.0.0.1` with a random free port over the database at
 /// `db_path` (seeded with `seed_customers` demo customers when given and the database is
-/// empty), serving the app from `dist` when given. Returns the bound address and the
-/// task that serves until it is aborted (or the runtime ends).
+/// empty), serving the app from `dist` when given, with the database's own bearer token
+/// (see [`crate::token`]; give one with [`spawn_with`] to know it). Returns the bound
+/// address and the task that serves until it is aborted (or the runtime ends).
 ///
 /// ```no_run
 /// # async fn demo() -> std::io::Result<()> {
@@ -58,14 +61,14 @@ pub async fn spawn(
     spawn_with(db_path, seed_customers, options).await
 }
 
-/// Like [`spawn`], with the app directory, the `/spryker/` bearer token and the page
-/// settings of `options` (an empty token is refused as `InvalidInput`).
+/// Like [`spawn`], with the app directory, the bearer token, the allowed origins and the
+/// page settings of `options` (an empty token is refused as `InvalidInput`).
 ///
 /// ```no_run
 /// # async fn demo() -> std::io::Result<()> {
 /// use cg_server::{AppOptions, PageSetting};
 /// let options = AppOptions {
-///     token: "secret".into(),
+///     token: Some("secret".into()),
 ///     page_settings: vec!["dialect=spryker".parse::<PageSetting>().unwrap()],
 ///     ..AppOptions::default()
 /// };
@@ -79,10 +82,14 @@ pub async fn spawn_with(
     seed_customers: Option<usize>,
     options: AppOptions,
 ) -> io::Result<(SocketAddr, JoinHandle<()>)> {
-    if options.token.trim().is_empty() {
+    if options
+        .token
+        .as_deref()
+        .is_some_and(|t| t.trim().is_empty())
+    {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "the /spryker/ bearer token must not be empty",
+            "the bearer token must not be empty",
         ));
     }
     let (state, _) = prepare(db_path, seed_customers).await?;

@@ -7,25 +7,32 @@
 //! request carries.
 //!
 //! Both APIs share these functions: the reference API's endpoints use the complete
-//! operations (`create_group`, `apply_changes`, …); the Spryker dialect (`crate::spryker`)
+//! operations of [`writes`] (`create_group`, `apply_changes`, …: validation, the
+//! `If-Match` check and the write in one transaction); the Spryker dialect (`crate::spryker`)
 //! runs its own transactions over the building blocks (`find_groups`, `name_taken`,
 //! `insert_group`, `customer_ids_by_reference`, `replace_members`, …), which look groups up
-//! by uuid and customers by reference.
+//! by uuid and customers by reference. Every write that changes a group or its members
+//! bumps its `version` ([`write_group_fields`], [`touch_group`]).
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use crate::db::{EMAIL_KEY_SQL, NOW_SQL, fold};
+use crate::db::{EMAIL_KEY_SQL, NOW_SQL, fold, group_key};
 use crate::error::ApiError;
 use crate::model::{
-    AssignMatching, ChangesResult, CreateGroup, Customer, CustomerLookup, FieldErrors, Gender,
-    Group, GroupFields, LookupCustomer, LookupResult, MAX_CHANGE_IDS, MembershipChanges, Page,
-    UpdateGroup, check_group_fields, check_lookup_keys, fail_on, unknown_ids_message,
+    AssignMatching, Customer, CustomerLookup, Gender, Group, GroupFields, LookupCustomer,
+    LookupResult, Page, check_lookup_keys,
 };
 use crate::query::{ListQuery, Order};
 
+pub mod writes;
+
+pub use writes::{
+    apply_changes, create_group, delete_group_if, insert_new_group, patch_group, update_group,
+};
+
 const GROUP_SELECT: &str = "SELECT g.id, g.uuid, g.name, g.description, g.created_at, g.updated_at,
-        (SELECT count(*) FROM customer_group_member m WHERE m.group_id = g.id)
+        (SELECT count(*) FROM customer_group_member m WHERE m.group_id = g.id), g.version
      FROM customer_group g";
 
 const CUSTOMER_SELECT: &str = "SELECT c.id, c.customer_reference, c.email, c.first_name, c.last_name, c.gender FROM customer c";
@@ -39,6 +46,7 @@ fn group_from_row(r: &Row<'_>) -> rusqlite::Result<Group> {
         created_at: r.get(4)?,
         updated_at: r.get(5)?,
         customer_count: r.get(6)?,
+        version: r.get(7)?,
     })
 }
 
@@ -54,7 +62,7 @@ fn customer_from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
     })
 }
 
-fn json_ids(ids: &[i64]) -> String {
+pub(crate) fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string())
 }
 
@@ -126,14 +134,14 @@ pub fn find_groups(
     let mut args: Vec<Value> = Vec::new();
     let mut conds: Vec<String> = Vec::new();
     if let Some(text) = &f.q {
-        args.push(Value::Text(fold(text)));
+        args.push(Value::Text(group_key(text)));
         conds.push(format!(
             "(instr(g.name_key, ?{n}) > 0 OR instr(g.description_key, ?{n}) > 0)",
             n = args.len()
         ));
     }
     if let Some(name) = &f.name {
-        args.push(Value::Text(fold(name)));
+        args.push(Value::Text(group_key(name)));
         conds.push(format!("g.name_key = ?{}", args.len()));
     }
     let filter = if conds.is_empty() {
@@ -190,7 +198,7 @@ pub fn group_id_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<i64>, Ap
     Ok(id)
 }
 
-fn group_exists(conn: &Connection, id: i64) -> Result<(), ApiError> {
+pub(crate) fn group_exists(conn: &Connection, id: i64) -> Result<(), ApiError> {
     let found: Option<i64> = conn
         .query_row("SELECT 1 FROM customer_group WHERE id = ?1", [id], |r| {
             r.get(0)
@@ -201,29 +209,12 @@ fn group_exists(conn: &Connection, id: i64) -> Result<(), ApiError> {
         .ok_or_else(|| ApiError::group_not_found(id))
 }
 
-/// Pushes "Name is already used" when another group (not `except_id`) has the same name
-/// ignoring case.
-fn check_name_free(
-    conn: &Connection,
-    name: &str,
-    except_id: Option<i64>,
-    errors: &mut FieldErrors,
-) -> Result<(), ApiError> {
-    if errors.iter().any(|(k, _)| k == "name") {
-        return Ok(());
-    }
-    if name_taken(conn, name, except_id)? {
-        errors.push(("name".into(), "Name is already used".into()));
-    }
-    Ok(())
-}
-
 /// Whether another group than `except_id` has this (trimmed) name, ignoring case.
 pub fn name_taken(conn: &Connection, name: &str, except_id: Option<i64>) -> Result<bool, ApiError> {
     let taken: Option<i64> = conn
         .query_row(
             "SELECT id FROM customer_group WHERE name_key = ?1 AND id IS NOT ?2",
-            params![fold(name), except_id],
+            params![group_key(name), except_id],
             |r| r.get(0),
         )
         .optional()?;
@@ -231,7 +222,7 @@ pub fn name_taken(conn: &Connection, name: &str, except_id: Option<i64>) -> Resu
 }
 
 /// The distinct ids of `ids` that are not customers, in first-seen order.
-fn unknown_customers(conn: &Connection, ids: &[i64]) -> Result<Vec<i64>, ApiError> {
+pub(crate) fn unknown_customers(conn: &Connection, ids: &[i64]) -> Result<Vec<i64>, ApiError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -280,33 +271,6 @@ pub fn insert_members(conn: &Connection, group_id: i64, ids: &[i64]) -> Result<i
     Ok(n as i64)
 }
 
-/// `POST /customer-groups`: validates, then creates the group and its members atomically.
-pub fn create_group(conn: &mut Connection, body: CreateGroup) -> Result<Group, ApiError> {
-    let tx = conn.transaction()?;
-    let mut errors = FieldErrors::new();
-    let fields = check_group_fields(
-        body.name.as_deref(),
-        body.description.as_deref(),
-        &mut errors,
-    );
-    check_name_free(&tx, &fields.name, None, &mut errors)?;
-    let ids = body.customer_ids.unwrap_or_default();
-    let unknown = unknown_customers(&tx, &ids)?;
-    if !unknown.is_empty() {
-        errors.push(("customer_ids".into(), unknown_ids_message(&unknown)));
-    }
-    fail_on(errors)?;
-    let id = insert_group(&tx, &fields)?;
-    insert_members(&tx, id, &ids)?;
-    if let Some(m) = &body.assign_matching {
-        let matching = matching_non_members(&tx, id, m)?;
-        insert_members(&tx, id, &matching)?;
-    }
-    let group = get_group(&tx, id)?;
-    tx.commit()?;
-    Ok(group)
-}
-
 /// Inserts a group with already validated fields (SQLite assigns its uuid and timestamps)
 /// and returns its id.
 pub fn insert_group(conn: &Connection, fields: &GroupFields) -> Result<i64, ApiError> {
@@ -315,15 +279,16 @@ pub fn insert_group(conn: &Connection, fields: &GroupFields) -> Result<i64, ApiE
          VALUES (?1, ?2, ?3, ?4)",
         params![
             fields.name,
-            fold(&fields.name),
+            group_key(&fields.name),
             fields.description,
-            fold(&fields.description)
+            group_key(&fields.description)
         ],
     )?;
     Ok(conn.last_insert_rowid())
 }
 
-/// Writes already validated name and description to group `id` and touches `updated_at`.
+/// Writes already validated name and description to group `id`, touches `updated_at` and
+/// bumps the version.
 pub fn write_group_fields(
     conn: &Connection,
     id: i64,
@@ -333,48 +298,33 @@ pub fn write_group_fields(
         &format!(
             "UPDATE customer_group
              SET name = ?2, name_key = ?3, description = ?4, description_key = ?5,
-                 updated_at = {NOW_SQL}
+                 updated_at = {NOW_SQL}, version = version + 1
              WHERE id = ?1"
         ),
         params![
             id,
             fields.name,
-            fold(&fields.name),
+            group_key(&fields.name),
             fields.description,
-            fold(&fields.description)
+            group_key(&fields.description)
         ],
     )?;
     Ok(())
 }
 
-/// Sets the group's `updated_at` to now (after a membership change).
+/// Sets the group's `updated_at` to now and bumps its version (after a membership
+/// change).
 pub fn touch_group(conn: &Connection, id: i64) -> Result<(), ApiError> {
     conn.execute(
-        &format!("UPDATE customer_group SET updated_at = {NOW_SQL} WHERE id = ?1"),
+        &format!(
+            "UPDATE customer_group SET updated_at = {NOW_SQL}, version = version + 1 WHERE id = ?1"
+        ),
         [id],
     )?;
     Ok(())
 }
 
-/// `PUT /customer-groups/{id}`: replaces name and description.
-pub fn update_group(conn: &mut Connection, id: i64, body: UpdateGroup) -> Result<Group, ApiError> {
-    let tx = conn.transaction()?;
-    group_exists(&tx, id)?;
-    let mut errors = FieldErrors::new();
-    let fields = check_group_fields(
-        body.name.as_deref(),
-        body.description.as_deref(),
-        &mut errors,
-    );
-    check_name_free(&tx, &fields.name, Some(id), &mut errors)?;
-    fail_on(errors)?;
-    write_group_fields(&tx, id, &fields)?;
-    let group = get_group(&tx, id)?;
-    tx.commit()?;
-    Ok(group)
-}
-
-/// `DELETE /customer-groups/{id}` (memberships go by `ON DELETE CASCADE`).
+/// Deletes group `id` (memberships go by `ON DELETE CASCADE`); 404 when there is none.
 pub fn delete_group(conn: &Connection, id: i64) -> Result<(), ApiError> {
     let n = conn.execute("DELETE FROM customer_group WHERE id = ?1", [id])?;
     if n == 0 {
@@ -726,7 +676,7 @@ pub fn remove_member(conn: &Connection, group_id: i64, customer_id: i64) -> Resu
 
 /// The customers matching `m` (as the customer list searches; empty = everyone), minus
 /// its exceptions and the group's current members.
-fn matching_non_members(
+pub(crate) fn matching_non_members(
     conn: &Connection,
     group_id: i64,
     m: &AssignMatching,
@@ -749,67 +699,4 @@ fn matching_non_members(
         .query_map(params_from_iter(args.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<i64>>>()?;
     Ok(ids)
-}
-
-/// `POST /customer-groups/{id}/customers/changes`: in one transaction and in this order
-/// `unassign_all`, `unassign`, `assign`, `assign_matching` (resolved against the members
-/// as they were before the change); counts only real changes and
-/// touches the group's `updated_at` when something changed.
-pub fn apply_changes(
-    conn: &mut Connection,
-    group_id: i64,
-    body: MembershipChanges,
-) -> Result<ChangesResult, ApiError> {
-    let assign = body.assign.unwrap_or_default();
-    let unassign = body.unassign.unwrap_or_default();
-    let tx = conn.transaction()?;
-    group_exists(&tx, group_id)?;
-    let listed = assign.len() + unassign.len();
-    if listed > MAX_CHANGE_IDS {
-        return Err(ApiError::bad_request(format!(
-            "'assign' and 'unassign' together may list at most {MAX_CHANGE_IDS} customer ids (got {listed})."
-        )));
-    }
-    let unknown = unknown_customers(&tx, &assign)?;
-    if !unknown.is_empty() {
-        fail_on(vec![("assign".into(), unknown_ids_message(&unknown))])?;
-    }
-
-    // Resolved before anything is removed: the customers that match and are not members
-    // yet, so members unassigned in this same change are not assigned back.
-    let matching = match &body.assign_matching {
-        Some(m) => matching_non_members(&tx, group_id, m)?,
-        None => Vec::new(),
-    };
-
-    let mut unassigned: i64 = 0;
-    if body.unassign_all == Some(true) {
-        unassigned += tx.execute(
-            "DELETE FROM customer_group_member WHERE group_id = ?1",
-            [group_id],
-        )? as i64;
-    }
-    if !unassign.is_empty() {
-        unassigned += tx.execute(
-            "DELETE FROM customer_group_member
-             WHERE group_id = ?1 AND customer_id IN (SELECT value FROM json_each(?2))",
-            params![group_id, json_ids(&unassign)],
-        )? as i64;
-    }
-    let mut assigned = insert_members(&tx, group_id, &assign)?;
-    assigned += insert_members(&tx, group_id, &matching)?;
-    if assigned + unassigned > 0 {
-        touch_group(&tx, group_id)?;
-    }
-    let customer_count: i64 = tx.query_row(
-        "SELECT count(*) FROM customer_group_member WHERE group_id = ?1",
-        [group_id],
-        |r| r.get(0),
-    )?;
-    tx.commit()?;
-    Ok(ChangesResult {
-        assigned,
-        unassigned,
-        customer_count,
-    })
 }

@@ -38,6 +38,9 @@ pub enum ApiError {
     NotFound(String),
     /// 409: a conflicting change (e.g. edited elsewhere).
     Conflict(String),
+    /// 412: the group changed since the page read it (another admin saved it); the
+    /// group as it is now, when the backend says.
+    Stale(Option<Box<Group>>),
     /// 422: some fields are invalid.
     Validation {
         /// The server's summary.
@@ -82,6 +85,7 @@ impl ApiError {
             403 => ApiError::Forbidden(message),
             404 | 410 => ApiError::NotFound(message),
             409 => ApiError::Conflict(message),
+            412 => ApiError::Stale(None),
             422 => ApiError::Validation { message, fields },
             _ => ApiError::Server { status, message },
         }
@@ -121,6 +125,7 @@ impl ApiError {
                 }
             }
             ApiError::Conflict(d) => with(t.err_conflict, d),
+            ApiError::Stale(_) => t.err_stale.to_owned(),
             ApiError::Validation { message, .. } => with(t.err_validation, message),
             ApiError::UnknownCustomers(ids) => {
                 let names: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();

@@ -3,8 +3,9 @@
 
 use super::ApiError;
 use async_trait::async_trait;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName};
 use reqwest::{Method, Url};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Default time to wait for an answer.
@@ -49,12 +50,67 @@ impl std::fmt::Debug for Secret {
     }
 }
 
+/// Called when the backend answers 401 (the host may sign the admin in again).
+pub type UnauthorizedHook = Arc<dyn Fn() + Send + Sync>;
+
+/// The bearer token of one app instance, which the host may replace while the app runs
+/// (after signing the admin in again: then Retry works), and whom to tell of a 401.
+#[derive(Clone, Default)]
+pub struct Credentials(Arc<Mutex<(Option<Secret>, Option<UnauthorizedHook>)>>);
+
+impl Credentials {
+    /// Credentials with this token (or none).
+    pub fn new(token: Option<Secret>) -> Self {
+        Credentials(Arc::new(Mutex::new((token, None))))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (Option<Secret>, Option<UnauthorizedHook>)> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The token sent from now on.
+    pub fn set_token(&self, token: Option<Secret>) {
+        self.lock().0 = token;
+    }
+
+    /// The current token.
+    pub fn token(&self) -> Option<Secret> {
+        self.lock().0.clone()
+    }
+
+    /// Whom to call on a 401 (`None`: nobody, e.g. after unmounting).
+    pub fn on_unauthorized(&self, hook: Option<UnauthorizedHook>) {
+        self.lock().1 = hook;
+    }
+
+    fn unauthorized(&self) {
+        let hook = self.lock().1.clone();
+        if let Some(hook) = hook {
+            hook();
+        }
+    }
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Credentials").field(&self.token()).finish()
+    }
+}
+
+impl PartialEq for Credentials {
+    fn eq(&self, other: &Self) -> bool {
+        self.token() == other.token()
+    }
+}
+
+impl Eq for Credentials {}
+
 /// Sends requests to one backend.
 #[derive(Clone, Debug)]
 pub struct Transport {
     client: reqwest::Client,
     base: Url,
-    auth_token: Option<Secret>,
+    credentials: Credentials,
     timeout: Duration,
 }
 
@@ -107,13 +163,13 @@ impl Transport {
     /// A transport for `base_url` (absolute, e.g. `https://shop.example/api/v1/`).
     pub fn new(
         base_url: &str,
-        auth_token: Option<Secret>,
+        credentials: Credentials,
         timeout: Duration,
     ) -> Result<Self, ApiError> {
         Ok(Transport {
             client: reqwest::Client::new(),
             base: parse_base_url(base_url)?,
-            auth_token,
+            credentials,
             timeout,
         })
     }
@@ -133,7 +189,8 @@ impl Transport {
         Ok(url)
     }
 
-    /// Sends one request with an optional JSON body and returns status and body.
+    /// Sends one request with an optional JSON body and extra headers and returns
+    /// status and body; a 401 is also told to the credentials' hook.
     pub async fn send(
         &self,
         method: Method,
@@ -141,6 +198,7 @@ impl Transport {
         query: &[(&str, String)],
         json_body: Option<String>,
         content_type: &str,
+        headers: &[(HeaderName, String)],
     ) -> Result<RawResponse, ApiError> {
         let url = self.url(path, query)?;
         let mut req = self
@@ -148,14 +206,20 @@ impl Transport {
             .request(method, url)
             .header(ACCEPT, content_type)
             .timeout(self.timeout);
-        if let Some(token) = &self.auth_token {
+        if let Some(token) = self.credentials.token() {
             req = req.header(AUTHORIZATION, format!("Bearer {}", token.expose()));
+        }
+        for (name, value) in headers {
+            req = req.header(name.clone(), value);
         }
         if let Some(body) = json_body {
             req = req.header(CONTENT_TYPE, content_type).body(body);
         }
         let resp = req.send().await.map_err(transport_error)?;
         let status = resp.status().as_u16();
+        if status == 401 {
+            self.credentials.unauthorized();
+        }
         let body = resp.text().await.map_err(transport_error)?;
         Ok(RawResponse { status, body })
     }
@@ -195,20 +259,19 @@ pub fn to_json<T: serde::Serialize>(v: &T) -> Result<String, ApiError> {
 /// test can wrap it to record the requests a dialect makes or to fail one on purpose.
 #[async_trait(?Send)]
 pub trait Http {
-    /// Sends `method path?query` with an optional body of `content_type` and returns
-    /// status and body.
-    async fn send(
+    /// Sends `method path?query` with an optional body of `content_type` and extra
+    /// headers (`If-Match`, `Idempotency-Key`) and returns status and body.
+    async fn send_with(
         &self,
         method: Method,
         path: &str,
         query: &[(&str, String)],
         body: Option<String>,
         content_type: &str,
+        headers: &[(HeaderName, String)],
     ) -> Result<RawResponse, ApiError>;
-}
 
-#[async_trait(?Send)]
-impl Http for Transport {
+    /// [`Http::send_with`] without extra headers.
     async fn send(
         &self,
         method: Method,
@@ -217,7 +280,23 @@ impl Http for Transport {
         body: Option<String>,
         content_type: &str,
     ) -> Result<RawResponse, ApiError> {
-        Transport::send(self, method, path, query, body, content_type).await
+        self.send_with(method, path, query, body, content_type, &[])
+            .await
+    }
+}
+
+#[async_trait(?Send)]
+impl Http for Transport {
+    async fn send_with(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<String>,
+        content_type: &str,
+        headers: &[(HeaderName, String)],
+    ) -> Result<RawResponse, ApiError> {
+        Transport::send(self, method, path, query, body, content_type, headers).await
     }
 }
 
@@ -254,7 +333,12 @@ mod tests {
     // A token never shows in Debug output (logs, panics, error messages).
     #[test]
     fn token_is_redacted() {
-        let t = Transport::new("http://h/", Some(Secret::new("s3cr3t")), DEFAULT_TIMEOUT).unwrap();
+        let t = Transport::new(
+            "http://h/",
+            Credentials::new(Some(Secret::new("s3cr3t"))),
+            DEFAULT_TIMEOUT,
+        )
+        .unwrap();
         let printed = format!("{t:?}");
         assert!(
             !printed.contains("s3cr3t") && printed.contains("<redacted>"),
@@ -273,7 +357,8 @@ mod tests {
     // Paths join under the base path (no lost `/api/v1`), parameters are encoded.
     #[test]
     fn urls_join_under_the_base() {
-        let t = Transport::new("http://h:1/api/v1", None, DEFAULT_TIMEOUT).unwrap();
+        let t =
+            Transport::new("http://h:1/api/v1", Credentials::default(), DEFAULT_TIMEOUT).unwrap();
         let u = t
             .url(
                 "customer-groups",

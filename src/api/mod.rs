@@ -13,8 +13,9 @@ pub use capabilities::{Capabilities, Grid, Lookup, MemberCount, SelectAllMatchin
 pub use error::{ApiError, PartialChange};
 
 use crate::model::customer_list::{CustomerKey, Found};
+use crate::model::idempotency::IdempotencyKey;
 pub use crate::model::membership::MembershipChange;
-use crate::model::{Customer, Group, GroupId, GroupInput, ListQuery, Page};
+use crate::model::{Customer, Group, GroupEdit, GroupId, GroupInput, ListQuery, Page, Version};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -36,6 +37,8 @@ pub struct ChangeOutcome {
     pub unassigned: Option<u64>,
     /// Members after the change, when known.
     pub customer_count: Option<u64>,
+    /// The group's version after the change, where the backend keeps versions.
+    pub version: Option<Version>,
 }
 
 /// How far a save that takes several requests has come, in customers.
@@ -63,17 +66,20 @@ pub trait Backend: Send + Sync {
     /// One group.
     async fn get_group(&self, id: &GroupId) -> Result<Group, ApiError>;
     /// Creates a group with its first members: all or nothing where the backend can,
-    /// otherwise [`ApiError::Partial`] says what was applied.
+    /// otherwise [`ApiError::Partial`] says what was applied. The same `key` sent again
+    /// (a retry after a timeout) creates nothing new where the backend supports it.
     async fn create_group(
         &self,
         input: &GroupInput,
         members: &MembershipChange,
+        key: &IdempotencyKey,
         progress: Progress<'_>,
     ) -> Result<Group, ApiError>;
-    /// Renames or re-describes a group.
-    async fn update_group(&self, id: &GroupId, input: &GroupInput) -> Result<Group, ApiError>;
-    /// Deletes a group and its memberships.
-    async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError>;
+    /// Changes the fields `edit` names of the group `base` (as the page read it: a
+    /// backend with versions refuses with [`ApiError::Stale`] when it changed since).
+    async fn update_group(&self, base: &Group, edit: &GroupEdit) -> Result<Group, ApiError>;
+    /// Deletes the group `base` and its memberships ([`ApiError::Stale`] as above).
+    async fn delete_group(&self, base: &Group) -> Result<(), ApiError>;
     /// One page of a group's members.
     async fn list_members(
         &self,
@@ -103,11 +109,12 @@ pub trait Backend: Send + Sync {
         progress: Progress<'_>,
         cancelled: &dyn Fn() -> bool,
     ) -> Result<Vec<Customer>, ApiError>;
-    /// Applies a membership delta: all or nothing where the backend can, otherwise
-    /// [`ApiError::Partial`] says exactly what was applied.
+    /// Applies a membership delta to the group `base`: all or nothing where the backend
+    /// can, otherwise [`ApiError::Partial`] says exactly what was applied
+    /// ([`ApiError::Stale`] as for [`Backend::update_group`]).
     async fn change_members(
         &self,
-        id: &GroupId,
+        base: &Group,
         change: &MembershipChange,
         progress: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError>;

@@ -1,5 +1,6 @@
 //! A confirmation dialog on the native `<dialog>` element: modal, focus kept inside,
-//! Escape cancels, focus returns to what opened it.
+//! Escape cancels, focus returns to what opened it. Cancel, an optional second choice,
+//! and the confirming button.
 
 use crate::i18n::texts;
 use leptos::html::Dialog;
@@ -12,8 +13,15 @@ pub fn ConfirmDialog(
     open: RwSignal<bool>,
     /// Heading.
     title: &'static str,
-    /// Label of the confirming (red) button.
-    confirm_label: &'static str,
+    /// Label of the confirming button.
+    #[prop(into)]
+    confirm_label: Signal<String>,
+    /// The confirming button's look (red unless said otherwise).
+    #[prop(default = "cg-btn cg-btn--danger-solid")]
+    confirm_class: &'static str,
+    /// A second choice between Cancel and confirm (label and action).
+    #[prop(optional)]
+    other: Option<(&'static str, Callback<()>)>,
     /// Whether the action is under way (the button shows it and is disabled).
     #[prop(into)]
     busy: Signal<bool>,
@@ -41,9 +49,13 @@ pub fn ConfirmDialog(
             <div class="cg-dialog__body">{children()}</div>
             <div class="cg-dialog__actions">
                 <button type="button" class="cg-btn" autofocus on:click=move |_| open.set(false)>{t.cancel}</button>
-                <button type="button" class="cg-btn cg-btn--danger-solid" disabled=move || busy.get()
+                {other.map(|(label, run)| view! {
+                    <button type="button" class="cg-btn" disabled=move || busy.get()
+                        on:click=move |_| run.run(())>{label}</button>
+                })}
+                <button type="button" class=confirm_class disabled=move || busy.get()
                     on:click=move |_| on_confirm.run(())>
-                    {move || if busy.get() { t.saving } else { confirm_label }}
+                    {move || if busy.get() { t.saving.to_owned() } else { confirm_label.get() }}
                 </button>
             </div>
         </dialog>

@@ -1,5 +1,6 @@
 //! What an unsaved Add or Edit holds, so it survives a reload (kept in localStorage).
 
+use super::group::Version;
 use super::selection::Selection;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,13 @@ pub struct GroupDraft {
     /// Text pasted into **Add from a list**, not yet checked.
     #[serde(default)]
     pub list_text: String,
+    /// Edit: the version of the group the edits were made on (Save sends it, so a
+    /// group changed since the draft was made is a conflict, not an overwrite).
+    #[serde(default)]
+    pub base_version: Option<Version>,
+    /// Edit: the creation time of that group (a draft never lands in another group).
+    #[serde(default)]
+    pub created_at: Option<String>,
 }
 
 impl GroupDraft {

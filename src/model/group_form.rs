@@ -3,7 +3,9 @@
 //! names found taken by the as-you-type uniqueness check. ([`Tab`] names the wizard's
 //! tabs; the active one lives in the URL.)
 
-use super::group::{Group, GroupInput};
+use super::group::{Group, GroupEdit, GroupInput};
+#[cfg(test)]
+use super::validation::TextError;
 use super::validation::{FieldError, check_description, check_name};
 
 /// The wizard's tabs.
@@ -169,6 +171,34 @@ impl GroupForm {
         };
     }
 
+    /// What Save sends: only the fields that differ from what was loaded (cleaned: a
+    /// name only re-spaced is no change), so a colleague's change to the other survives.
+    pub fn changes(&self) -> GroupEdit {
+        let (now, was) = (self.input.trimmed(), self.original.trimmed());
+        GroupEdit {
+            name: (now.name != was.name).then_some(now.name),
+            description: (now.description != was.description).then_some(now.description),
+        }
+    }
+
+    /// After a conflict, "apply my changes on top" of `theirs`: the fields the admin
+    /// changed keep the admin's value, the others take theirs; `theirs` becomes what was
+    /// loaded.
+    pub fn rebase(&mut self, theirs: &Group) {
+        let edit = self.changes();
+        *self = GroupForm {
+            taken: std::mem::take(&mut self.taken),
+            touched: self.touched,
+            ..GroupForm::from_group(theirs)
+        };
+        if let Some(name) = edit.name {
+            self.input.name = name;
+        }
+        if let Some(description) = edit.description {
+            self.input.description = description;
+        }
+    }
+
     /// Whether name or description differ from what was loaded (after trimming).
     pub fn is_dirty(&self) -> bool {
         self.input.trimmed() != self.original.trimmed()
@@ -191,7 +221,42 @@ mod tests {
             description: "best".into(),
             created_at: String::new(),
             customer_count: Some(3),
+            version: None,
         }
+    }
+
+    // Only changed fields are sent; re-spacing is no change.
+    #[test]
+    fn changes_name_only_what_changed() {
+        let mut f = GroupForm::from_group(&group());
+        f.input.name = " VIP ".into();
+        assert!(f.changes().is_empty());
+        f.input.description = "the best".into();
+        assert_eq!(
+            f.changes(),
+            GroupEdit {
+                name: None,
+                description: Some("the best".into())
+            }
+        );
+    }
+
+    // Applying on top keeps the admin's field and takes the colleague's other one.
+    #[test]
+    fn rebase_keeps_mine_and_takes_theirs() {
+        let mut f = GroupForm::from_group(&group());
+        f.input.description = "mine".into();
+        let theirs = Group {
+            name: "VIP Gold".into(),
+            description: "theirs".into(),
+            ..group()
+        };
+        f.rebase(&theirs);
+        assert_eq!(f.input.name, "VIP Gold");
+        assert_eq!(f.input.description, "mine");
+        assert_eq!(f.original().name, "VIP Gold");
+        assert_eq!(f.changes().name, None);
+        assert_eq!(f.changes().description.as_deref(), Some("mine"));
     }
 
     // Errors appear after the first input or a Save attempt, not on an untouched form.
@@ -202,7 +267,10 @@ mod tests {
         assert!(!f.shown_general_invalid());
         assert_eq!(f.shown_name_error(), None);
         f.touch();
-        assert_eq!(f.shown_name_error(), Some(FieldError::Required));
+        assert_eq!(
+            f.shown_name_error(),
+            Some(FieldError::Rule(TextError::Required))
+        );
         assert!(f.shown_general_invalid());
     }
 
@@ -218,7 +286,7 @@ mod tests {
     #[test]
     fn client_rules_first() {
         let mut f = GroupForm::new();
-        assert_eq!(f.name_error(), Some(FieldError::Required));
+        assert_eq!(f.name_error(), Some(FieldError::Rule(TextError::Required)));
         assert!(f.general_invalid());
         f.input.name = "Gold".into();
         assert_eq!(f.name_error(), None);

@@ -10,6 +10,7 @@ pub mod draft;
 pub mod format;
 pub mod group;
 pub mod group_form;
+pub mod idempotency;
 pub mod ids;
 pub mod member_csv;
 pub mod membership;
@@ -21,7 +22,7 @@ pub mod sort;
 pub mod validation;
 
 pub use customer::{Customer, Gender};
-pub use group::{Group, GroupInput};
+pub use group::{Group, GroupEdit, GroupInput, Version};
 pub use ids::{CustomerId, GroupId};
 pub use page::Page;
 pub use query::{ListQuery, SortOrder};

@@ -17,6 +17,9 @@ const ui = require("./ui.js");
 const lighthouse = require("./lighthouse.js");
 
 const base = process.env.CG_BASE_URL;
+// The servers' bearer token (`cargo xtask bench` starts them with it), and `If-Match: *`
+// for the writes on the benchmark's group (its version is of no interest here).
+const auth = { authorization: `Bearer ${process.env.CG_TOKEN || ""}`, "if-match": "*" };
 const plainBase = process.env.CG_PLAIN_URL; // the same app without .br/.gz: compressed on the fly
 const runs = Number(process.env.CG_BENCH_RUNS || 30);
 const uiRuns = Math.max(10, Number(process.env.CG_BENCH_UI_RUNS || 15));
@@ -39,7 +42,7 @@ async function timeRequest(method, path, body) {
   const t0 = performance.now();
   const r = await fetch(base + path, {
     method,
-    headers: body ? { "content-type": "application/json" } : {},
+    headers: body ? { ...auth, "content-type": "application/json" } : auth,
     body: body ? JSON.stringify(body) : undefined,
   });
   await r.arrayBuffer();
@@ -50,7 +53,7 @@ async function timeRequest(method, path, body) {
 async function api(json, method, path, body) {
   const r = await fetch(base + path, {
     method,
-    headers: body ? { "content-type": "application/json" } : {},
+    headers: body ? { ...auth, "content-type": "application/json" } : auth,
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${await r.text()}`);

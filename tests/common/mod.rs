@@ -1,5 +1,7 @@
-//! What the client tests share: the real transport wrapped to record every request and
-//! to fail one write on purpose.
+//! What the client tests share: a real reference server on a random port with a known
+//! bearer token ([`TestServer`], [`TEST_TOKEN`]), transports that send that token
+//! ([`TestServer::transport`]), and the real transport wrapped to record every request
+//! and to fail one write on purpose.
 // Each test file uses a part of it.
 #![allow(dead_code)]
 
@@ -7,6 +9,7 @@ use async_trait::async_trait;
 use cg_admin::api::ApiError;
 use cg_admin::api::http::{Http, RawResponse, Transport};
 use reqwest::Method;
+use reqwest::header::HeaderName;
 use std::sync::Mutex;
 
 /// One request as the dialect sent it.
@@ -74,13 +77,14 @@ fn refs_of(body: &Option<String>) -> Vec<String> {
 
 #[async_trait(?Send)]
 impl Http for Recording {
-    async fn send(
+    async fn send_with(
         &self,
         method: Method,
         path: &str,
         query: &[(&str, String)],
         body: Option<String>,
         content_type: &str,
+        headers: &[(HeaderName, String)],
     ) -> Result<RawResponse, ApiError> {
         let writes_before = self.writes().len();
         self.sent.lock().unwrap().push(Sent {
@@ -95,7 +99,63 @@ impl Http for Recording {
             });
         }
         self.inner
-            .send(method, path, query, body, content_type)
+            .send_with(method, path, query, body, content_type, headers)
             .await
+    }
+}
+
+/// The bearer token the test servers are started with: every `/api/v1` and `/spryker/`
+/// request must send it (`Authorization: Bearer cg-test-token`).
+pub const TEST_TOKEN: &str = "cg-test-token";
+
+/// The token as the client's configuration holds it.
+pub fn token() -> Option<cg_admin::api::http::Secret> {
+    Some(cg_admin::api::http::Secret::new(TEST_TOKEN))
+}
+
+/// Transport credentials holding [`TEST_TOKEN`].
+pub fn credentials() -> cg_admin::api::http::Credentials {
+    cg_admin::api::http::Credentials::new(token())
+}
+
+/// A reference server on `127.0.0.1` with a random port over a temporary, seeded
+/// database, accepting [`TEST_TOKEN`]; stopped when dropped.
+pub struct TestServer {
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub origin: String,
+    server: tokio::task::JoinHandle<()>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    /// Starts a server whose database holds `customers` demo customers.
+    pub async fn start(customers: usize) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let options = cg_server::AppOptions {
+            token: Some(TEST_TOKEN.into()),
+            ..cg_server::AppOptions::default()
+        };
+        let (addr, server) =
+            cg_server::spawn_with(&dir.path().join("t.db"), Some(customers), options)
+                .await
+                .unwrap();
+        TestServer {
+            origin: format!("http://{addr}"),
+            server,
+            _dir: dir,
+        }
+    }
+
+    /// A transport to `base` (`/api/v1/` or `/spryker/`) on this server, sending
+    /// [`TEST_TOKEN`].
+    pub fn transport(&self, base: &str) -> Transport {
+        let url = format!("{}{base}", self.origin);
+        Transport::new(&url, credentials(), cg_admin::api::http::DEFAULT_TIMEOUT).unwrap()
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.server.abort();
     }
 }

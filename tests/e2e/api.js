@@ -4,22 +4,32 @@
 // numeric ids here, whatever dialect the app under test speaks.
 const { expect } = require("@playwright/test");
 
+/**
+ * The headers every direct API call sends: the servers' bearer token (`cargo xtask test`
+ * starts them with `--token` and passes it as `CG_TOKEN`; the pages the servers serve
+ * carry it by themselves) and `If-Match: *` for writes on an existing group.
+ */
+function authHeaders() {
+  return { authorization: `Bearer ${process.env.CG_TOKEN || "cg-e2e-token"}`, "if-match": "*" };
+}
+
 /** The API client bound to the test's request context. */
 function api(request) {
   const base = "/api/v1";
+  const headers = authHeaders();
   const ok = async (resp) => {
     expect(resp.ok(), `${resp.url()} → ${resp.status()} ${await resp.text()}`).toBeTruthy();
     return resp.status() === 204 ? null : resp.json();
   };
   return {
-    groups: (params = {}) => request.get(`${base}/customer-groups`, { params }).then(ok),
-    group: (id) => request.get(`${base}/customer-groups/${id}`).then(ok),
-    members: (id, params = {}) => request.get(`${base}/customer-groups/${id}/customers`, { params }).then(ok),
+    groups: (params = {}) => request.get(`${base}/customer-groups`, { params, headers }).then(ok),
+    group: (id) => request.get(`${base}/customer-groups/${id}`, { headers }).then(ok),
+    members: (id, params = {}) => request.get(`${base}/customer-groups/${id}/customers`, { params, headers }).then(ok),
     allMemberIds: async (id) => {
       const ids = [];
       for (let page = 1; ; page++) {
         const p = await request
-          .get(`${base}/customer-groups/${id}/customers`, { params: { page, per_page: 100 } })
+          .get(`${base}/customer-groups/${id}/customers`, { params: { page, per_page: 100 }, headers })
           .then(ok);
         ids.push(...p.items.map((c) => c.id));
         if (ids.length >= p.total || p.items.length === 0) return ids.sort((a, b) => a - b);
@@ -30,20 +40,20 @@ function api(request) {
       const ids = [];
       for (let after = 0; after != null; ) {
         const p = await request
-          .get(`${base}/customer-groups/${id}/customers/export`, { params: { after, limit: 10000 } })
+          .get(`${base}/customer-groups/${id}/customers/export`, { params: { after, limit: 10000 }, headers })
           .then(ok);
         ids.push(...p.items.map((c) => c.id));
         after = p.next_after;
       }
       return ids.sort((a, b) => a - b);
     },
-    customers: (params = {}) => request.get(`${base}/customers`, { params }).then(ok),
+    customers: (params = {}) => request.get(`${base}/customers`, { params, headers }).then(ok),
     /** `POST /customers/lookup` (`{ emails?, references?, group_id? }`, ≤ 1,000 keys). */
-    lookup: (body) => request.post(`${base}/customers/lookup`, { data: body }).then(ok),
-    customer: (id) => request.get(`${base}/customers/${id}`).then(ok),
-    createGroup: (body) => request.post(`${base}/customer-groups`, { data: body }).then(ok),
+    lookup: (body) => request.post(`${base}/customers/lookup`, { data: body, headers }).then(ok),
+    customer: (id) => request.get(`${base}/customers/${id}`, { headers }).then(ok),
+    createGroup: (body) => request.post(`${base}/customer-groups`, { data: body, headers }).then(ok),
     findGroupByName: async (name) => {
-      const p = await request.get(`${base}/customer-groups`, { params: { q: name, per_page: 100 } }).then(ok);
+      const p = await request.get(`${base}/customer-groups`, { params: { q: name, per_page: 100 }, headers }).then(ok);
       return p.items.find((g) => g.name === name) || null;
     },
   };
@@ -101,4 +111,4 @@ function customerReference(id) {
   return `DE--${id}`;
 }
 
-module.exports = { api, uniqueName, dialect, keys, customerReference };
+module.exports = { api, authHeaders, uniqueName, dialect, keys, customerReference };

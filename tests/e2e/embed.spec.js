@@ -2,6 +2,9 @@
 // attributes. Here the host page is the served index.html, rewritten on the way in.
 const { test, expect } = require("@playwright/test");
 
+/** The servers' bearer token (`--token`), which a host page that mounts the app itself must pass on. */
+const TOKEN = process.env.CG_TOKEN || "cg-e2e-token";
+
 /** Serves index.html for every page under `prefix` with extra mount attributes. */
 async function hostPage(page, attrs) {
   await page.route(
@@ -69,7 +72,7 @@ test("the JS API mounts into a host element and unmounts", async ({ page, reques
     request,
     "/host",
     '<main id="slot"></main>',
-    `window.cgHandle = cg.mount(document.getElementById("slot"), { basePath: "/host", timeoutMs: 5000 });
+    `window.cgHandle = cg.mount(document.getElementById("slot"), { basePath: "/host", timeoutMs: 5000, authToken: ${JSON.stringify(TOKEN)} });
      try { cg.mount(document.createElement("div"), { dialect: "magento" }); } catch (e) { window.cgError = String(e); }`,
   );
   await page.goto("/host/customer-groups");
@@ -87,7 +90,7 @@ test("the custom element mounts when added and unmounts when removed", async ({ 
     page,
     request,
     "/el",
-    '<customer-groups-admin base-path="/el"></customer-groups-admin>',
+    `<customer-groups-admin base-path="/el" auth-token="${TOKEN}"></customer-groups-admin>`,
     "",
   );
   await page.goto("/el/customer-groups");

@@ -8,7 +8,7 @@
 // Where the Spryker UI differs on purpose (its declared capabilities), a test branches
 // on `k.spryker` and says why; every outcome in the database is checked the same way.
 const { test, expect } = require("@playwright/test");
-const { api, uniqueName, keys, dialect } = require("./api");
+const { api, authHeaders, uniqueName, keys, dialect } = require("./api");
 
 const customersGrid = (page) => page.getByTestId("customers-grid");
 const assignedGrid = (page) => page.getByTestId("assigned-grid");
@@ -538,7 +538,7 @@ test.describe("Deleting a customer group", () => {
     await dialog.getByRole("button", { name: "Delete" }).click();
     await expect(toast(page)).toContainText(`Customer group “${name}” was deleted.`);
     await expect(page).toHaveURL(/\/customer-groups$/);
-    const gone = await request.get(`/api/v1/customer-groups/${g.id}`);
+    const gone = await request.get(`/api/v1/customer-groups/${g.id}`, { headers: authHeaders() });
     expect(gone.status()).toBe(404);
   });
 });

@@ -15,6 +15,7 @@
 //! (Lighthouse runs per preset, 3; 0 skips it), `CG_BENCH_LIST_RUNS` (runs of the list
 //! import and the export, 5), `CG_BENCH_ONLY=lists` (only those two rows, written to
 //! `target/bench-report-lists.txt` and `.json`; the second server is not started).
+//! The servers take the token `test::TEST_TOKEN` (`CG_TOKEN` for bench.js).
 
 use crate::cmd::{command, flag, root, run as sh};
 use crate::{build, serve, test};
@@ -42,14 +43,32 @@ fn is_compressed_copy(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
 }
 
-/// `site`: dist as built plus the baseline at `/vanilla/`; `plain`: dist without the
-/// `.br`/`.gz` copies (what the server sent before: compressed on the fly).
+/// `site`: dist as built plus the baseline at `/vanilla/` (its page given the servers'
+/// token as `data-auth-token`, as the server does for the app's page); `plain`: dist
+/// without the `.br`/`.gz` copies (what the server sent before: compressed on the fly).
 fn sites(dist: &Path, dir: &Path) -> Result<(), String> {
     let site = dir.join("site");
     copy_tree(dist, &site, &|_| false)?;
     let vanilla = site.join("vanilla");
     copy_tree(&root().join("tests/bench/vanilla"), &vanilla, &|_| false)?;
     copy_tree(&root().join("style"), &vanilla.join("style"), &|_| false)?;
+    let page = vanilla.join("index.html");
+    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let with_token = html.replacen(
+        "<div id=\"cg-app\">",
+        &format!(
+            "<div id=\"cg-app\" data-auth-token=\"{}\">",
+            test::TEST_TOKEN
+        ),
+        1,
+    );
+    if with_token == html {
+        return Err(format!(
+            "{}: no <div id=\"cg-app\"> for the token",
+            page.display()
+        ));
+    }
+    std::fs::write(&page, with_token).map_err(|e| format!("{}: {e}", page.display()))?;
     copy_tree(dist, &dir.join("site-plain"), &is_compressed_copy)
 }
 
@@ -93,6 +112,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let json = root().join(format!("{stem}.json"));
     let mut c = command("node", &["tests/bench/bench.js"]);
     c.env("CG_BASE_URL", &server.url)
+        .env("CG_TOKEN", &server.token)
         .env("CG_BENCH_DIR", &dir)
         .env("CG_BENCH_JSON", &json)
         .env("CHROMIUM_PATH", test::chromium()?)

@@ -1,15 +1,13 @@
 //! `cargo xtask serve`: the release app and the reference server with demo data, on
-//! one port, with the app configured for the chosen backend dialect.
+//! one port, with the app configured for the chosen backend dialect. The server writes
+//! its bearer token into the page it serves (a fresh random one per demo database), so
+//! the demo opens with no token step; the token is printed for API calls by hand.
 
 use crate::build;
 use crate::cmd::{self, command, flag, root};
 use std::io::{BufRead, BufReader, Lines};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Stdio};
-
-/// The bearer token the server's `/spryker/` routes take (`cg_server::DEMO_TOKEN`; it is
-/// passed to the server explicitly, so both always agree).
-pub const DEMO_TOKEN: &str = "cg-demo-token";
 
 /// The backend dialect the served app speaks (`data-dialect` on `#cg-app`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,19 +41,16 @@ impl Dialect {
             .ok_or_else(|| format!("unknown dialect {value:?}: use one of {names}"))
     }
 
-    /// The server arguments that configure the served page for this dialect.
-    pub fn server_args(self, token: &str) -> Vec<String> {
+    /// The server arguments that configure the served page for this dialect (the token
+    /// needs none: the server writes it into the page itself).
+    pub fn server_args(self) -> Vec<String> {
         match self {
             Dialect::Reference => Vec::new(),
             Dialect::Spryker => [
-                "--token".to_owned(),
-                token.to_owned(),
                 "--page-setting".to_owned(),
                 "dialect=spryker".to_owned(),
                 "--page-setting".to_owned(),
                 "api-base-url=/spryker/".to_owned(),
-                "--page-setting".to_owned(),
-                format!("auth-token={token}"),
             ]
             .into(),
         }
@@ -87,17 +82,22 @@ pub fn server_args(port: u16, customers: u32, db: &Path, dist: &Path) -> Vec<Str
     ]
 }
 
+/// The line before which the server prints its bearer token.
+const TOKEN_PREFIX: &str = "Bearer token: ";
+
 /// A started server; killed when dropped.
 pub struct RunningServer {
     /// `http://127.0.0.1:PORT` (without `/customer-groups`).
     pub url: String,
+    /// The bearer token every API request must send (as the server printed it).
+    pub token: String,
     child: Child,
     lines: Option<Lines<BufReader<ChildStdout>>>,
 }
 
 impl RunningServer {
-    /// Starts `bin` with `args` and waits for its "Serving http://…" line; every line
-    /// up to it is printed with `prefix`.
+    /// Starts `bin` with `args` and waits for its "Serving http://…" line (reading the
+    /// "Bearer token: …" line before it); every line up to it is printed with `prefix`.
     pub fn start(bin: &Path, args: &[String], prefix: &str) -> Result<RunningServer, String> {
         let mut c = std::process::Command::new(bin);
         c.args(args).stdout(Stdio::piped()).stderr(Stdio::inherit());
@@ -105,6 +105,7 @@ impl RunningServer {
         let stdout = child.stdout.take().expect("piped stdout");
         let mut server = RunningServer {
             url: String::new(),
+            token: String::new(),
             child,
             lines: None,
         };
@@ -113,6 +114,9 @@ impl RunningServer {
             match lines.next() {
                 Some(Ok(line)) => {
                     println!("{prefix}{line}");
+                    if let Some(token) = line.strip_prefix(TOKEN_PREFIX) {
+                        server.token = token.trim().to_owned();
+                    }
                     if let Some(rest) = line.split("Serving ").nth(1) {
                         break rest.trim().trim_end_matches("/customer-groups").to_owned();
                     }
@@ -120,6 +124,9 @@ impl RunningServer {
                 _ => return Err("the server exited before serving".into()),
             }
         };
+        if server.token.is_empty() {
+            return Err("the server printed no bearer token".into());
+        }
         server.lines = Some(lines);
         Ok(server)
     }
@@ -157,6 +164,11 @@ impl Drop for RunningServer {
     }
 }
 
+/// The line that tells how to call the reference API of a server at `url` by hand.
+pub fn api_line(url: &str, token: &str) -> String {
+    format!("API: curl -H 'Authorization: Bearer {token}' {url}/api/v1/customer-groups")
+}
+
 /// The line that tells where the Spryker API of a server at `url` is.
 pub fn spryker_line(url: &str, token: &str) -> String {
     format!("Spryker API: {url}/spryker/  (Authorization: Bearer {token})")
@@ -174,11 +186,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let db = dir.join("cg-demo.db");
     let mut server_args = server_args(port, customers, &db, &dist);
-    server_args.extend(dialect.server_args(DEMO_TOKEN));
+    server_args.extend(dialect.server_args());
     println!("$ {} {}", server.display(), server_args.join(" "));
     let running = RunningServer::start(&server, &server_args, "")?;
+    println!("{}", api_line(&running.url, &running.token));
     if dialect == Dialect::Spryker {
-        println!("{}", spryker_line(&running.url, DEMO_TOKEN));
+        println!("{}", spryker_line(&running.url, &running.token));
     }
     running.wait()
 }

@@ -116,9 +116,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// The bearer token of the servers the end-to-end tests and the benchmark start (passed
+/// to Playwright and the benchmark as `CG_TOKEN`; the served pages carry it by
+/// themselves).
+pub const TEST_TOKEN: &str = "cg-e2e-token";
+
 /// Starts the release server on a free port with a fresh demo database of `customers`
-/// customers, serving `dist` configured for `dialect`, and waits until it listens. Its
-/// output is printed with `label` and killed when the returned server is dropped.
+/// customers and the token [`TEST_TOKEN`], serving `dist` configured for `dialect`, and
+/// waits until it listens. Its output is printed with `label` and killed when the
+/// returned server is dropped.
 pub fn start_server(
     bin: &Path,
     customers: u32,
@@ -128,7 +134,8 @@ pub fn start_server(
     label: &str,
 ) -> Result<RunningServer, String> {
     let mut args = serve::server_args(0, customers, db, dist);
-    args.extend(dialect.server_args(serve::DEMO_TOKEN));
+    args.extend(["--token".to_owned(), TEST_TOKEN.to_owned()]);
+    args.extend(dialect.server_args());
     let prefix = format!("{label}: ");
     let mut server = RunningServer::start(bin, &args, &prefix)?;
     server.drain(None);
@@ -167,9 +174,10 @@ fn e2e() -> Result<(), String> {
         Dialect::Spryker,
         "server (spryker, 100,000)",
     )?;
-    println!("{}", serve::spryker_line(&spryker.url, serve::DEMO_TOKEN));
+    println!("{}", serve::spryker_line(&spryker.url, TEST_TOKEN));
     let mut pw = command("playwright", &["test"]);
-    pw.env("CG_BASE_URL", &reference.url)
+    pw.env("CG_TOKEN", TEST_TOKEN)
+        .env("CG_BASE_URL", &reference.url)
         .env("CG_SPRYKER_URL", &spryker.url)
         .env("CG_BIG_URL", &big.url)
         .env("CG_BIG_SPRYKER_URL", &big_spryker.url)

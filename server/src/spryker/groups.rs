@@ -158,7 +158,8 @@ fn check_fields(
     let mut field_errors = FieldErrors::new();
     let fields = check_group_fields(name, description, &mut field_errors);
     let mut name_ok = check_name;
-    for (key, message) in field_errors {
+    for error in field_errors {
+        let (key, message) = (error.field, error.message);
         let wanted = match key.as_str() {
             "name" => check_name,
             "description" => check_description,

@@ -4,7 +4,7 @@
 //!
 //! - [`document`]: media type, success documents, resources, paging block;
 //! - [`error`]: error documents and their [`error::codes`];
-//! - [`auth`]: the bearer-token check ([`DEMO_TOKEN`] unless `--token`);
+//! - [`auth`]: the bearer-token check (the server's one token, [`crate::token`]);
 //! - [`params`], [`body`]: request parameters and write documents;
 //! - [`groups`], [`members`], [`customers`]: the endpoints;
 //! - [`routes`]: the route table and router.
@@ -23,7 +23,6 @@ use rusqlite::Connection;
 
 use crate::state::AppState;
 
-pub use auth::DEMO_TOKEN;
 pub use error::SprykerError;
 pub use routes::{SPRYKER_ROUTES, spryker_router};
 

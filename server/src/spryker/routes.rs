@@ -1,20 +1,16 @@
 //! The dialect's route table ([`SPRYKER_ROUTES`]) and its router: every route wired to
 //! its handler, JSON:API 404 for other `/spryker/…` paths and 405 for unsupported
-//! methods, all behind the bearer-token check, with CORS (incl. `PATCH`) in front.
-
-use std::sync::Arc;
-use std::time::Duration;
+//! methods, all behind the bearer-token check (CORS is the application's, in front).
 
 use axum::Router;
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, LOCATION};
 use axum::http::{Method, StatusCode, Uri};
 use axum::routing::{MethodRouter, any};
-use tower_http::cors::{Any, CorsLayer};
 
-use crate::spryker::auth::{Token, require_token};
+use crate::spryker::auth::require_token;
 use crate::spryker::error::{SprykerError, codes};
 use crate::spryker::{customers, groups, members};
 use crate::state::AppState;
+use crate::token::Token;
 
 const GROUPS: &str = "/spryker/customer-groups";
 const GROUP: &str = "/spryker/customer-groups/{uuid}";
@@ -74,24 +70,8 @@ async fn method_not_allowed(method: Method, uri: Uri) -> SprykerError {
     )
 }
 
-/// CORS for the dialect: any origin, its methods, `Authorization` and `Content-Type`.
-fn cors() -> CorsLayer {
-    CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods([
-            Method::GET,
-            Method::POST,
-            Method::PATCH,
-            Method::DELETE,
-            Method::OPTIONS,
-        ])
-        .allow_headers([AUTHORIZATION, CONTENT_TYPE])
-        .expose_headers([LOCATION])
-        .max_age(Duration::from_secs(3600))
-}
-
 /// The dialect's router (full paths under `/spryker/`), accepting bearer `token`.
-pub fn spryker_router(token: &str) -> Router<AppState> {
+pub fn spryker_router(token: Token) -> Router<AppState> {
     let mut paths: Vec<&str> = Vec::new();
     for (_, path) in SPRYKER_ROUTES {
         if !paths.contains(path) {
@@ -106,12 +86,10 @@ pub fn spryker_router(token: &str) -> Router<AppState> {
             .fold(MethodRouter::new(), |mr, (m, p)| with_handler(mr, m, p));
         router = router.route(path, mr);
     }
-    let token = Token(Arc::from(token));
     router
         .route("/spryker", any(not_found))
         .route("/spryker/", any(not_found))
         .route("/spryker/{*rest}", any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(token, require_token))
-        .layer(cors())
 }

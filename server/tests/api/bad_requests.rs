@@ -103,7 +103,7 @@ async fn non_numeric_path_ids() {
     }
     assert_eq!(
         s.get("/customer-groups/abc").await.1,
-        json!({"message": "The id in the path must be a whole number (got 'abc')."})
+        json!({"message": "The id in the path must be a whole number (got 'abc').", "code": "bad_request"})
     );
     assert_eq!(s.snapshot(), before);
 }
@@ -239,75 +239,75 @@ async fn invalid_group_fields() {
             Method::POST,
             "/customer-groups",
             json!({"name": "a".repeat(71)}),
-            json!({"message": "Name must be at most 70 characters.", "fields": {"name": "Name must be at most 70 characters"}}),
+            json!({"message": "Name must be at most 70 characters.", "fields": {"name": "Name must be at most 70 characters"}, "code": "invalid_fields", "field_codes": {"name": "too_long"}}),
         ),
         (
             Method::POST,
             "/customer-groups",
             json!({"name": "Vip"}),
-            json!({"message": "Name is already used.", "fields": {"name": "Name is already used"}}),
+            json!({"message": "Name is already used.", "fields": {"name": "Name is already used"}, "code": "invalid_fields", "field_codes": {"name": "taken"}}),
         ),
         (
             Method::POST,
             "/customer-groups",
             json!({"name": "  ÉQUIPE "}),
-            json!({"message": "Name is already used.", "fields": {"name": "Name is already used"}}),
+            json!({"message": "Name is already used.", "fields": {"name": "Name is already used"}, "code": "invalid_fields", "field_codes": {"name": "taken"}}),
         ),
         (
             Method::POST,
             "/customer-groups",
             json!({"name": "New", "description": "d".repeat(256)}),
-            json!({"message": "Description must be at most 255 characters.", "fields": {"description": "Description must be at most 255 characters"}}),
+            json!({"message": "Description must be at most 255 characters.", "fields": {"description": "Description must be at most 255 characters"}, "code": "invalid_fields", "field_codes": {"description": "too_long"}}),
         ),
         (
             Method::POST,
             "/customer-groups",
             json!({}),
-            json!({"message": "Name is required.", "fields": {"name": "Name is required"}}),
+            json!({"message": "Name is required.", "fields": {"name": "Name is required"}, "code": "invalid_fields", "field_codes": {"name": "required"}}),
         ),
         (
             Method::POST,
             "/customer-groups",
             json!({"name": null, "customer_ids": [1]}),
-            json!({"message": "Name is required.", "fields": {"name": "Name is required"}}),
+            json!({"message": "Name is required.", "fields": {"name": "Name is required"}, "code": "invalid_fields", "field_codes": {"name": "required"}}),
         ),
         (
             Method::POST,
             "/customer-groups",
             json!({"name": " \t "}),
-            json!({"message": "Name is required.", "fields": {"name": "Name is required"}}),
+            json!({"message": "Name is required.", "fields": {"name": "Name is required"}, "code": "invalid_fields", "field_codes": {"name": "required"}}),
         ),
         (
             Method::POST,
             "/customer-groups",
             json!({"name": "New", "customer_ids": [1, 999, 1000, 999]}),
-            json!({"message": "Unknown customer ids: 999, 1000.", "fields": {"customer_ids": "Unknown customer ids: 999, 1000"}}),
+            json!({"message": "Unknown customer ids: 999, 1000.", "fields": {"customer_ids": "Unknown customer ids: 999, 1000"}, "code": "invalid_fields", "field_codes": {"customer_ids": "unknown_ids"}}),
         ),
         (
             Method::POST,
             "/customer-groups",
             json!({"name": "WHOLESALE", "description": "x".repeat(300), "customer_ids": [0]}),
             json!({"message": "Name is already used. Description must be at most 255 characters. Unknown customer id: 0.",
-                "fields": {"name": "Name is already used", "description": "Description must be at most 255 characters", "customer_ids": "Unknown customer id: 0"}}),
+                "fields": {"name": "Name is already used", "description": "Description must be at most 255 characters", "customer_ids": "Unknown customer id: 0"}, "code": "invalid_fields", "field_codes": {"name": "taken", "description": "too_long", "customer_ids": "unknown_ids"}}),
         ),
         (
             Method::PUT,
             "/customer-groups/1",
             json!({"name": "wholesale"}),
-            json!({"message": "Name is already used.", "fields": {"name": "Name is already used"}}),
+            json!({"message": "Name is already used.", "fields": {"name": "Name is already used"}, "code": "invalid_fields", "field_codes": {"name": "taken"}}),
         ),
         (
             Method::PUT,
             "/customer-groups/1",
             json!({"name": "b".repeat(71), "description": "c".repeat(256)}),
             json!({"message": "Name must be at most 70 characters. Description must be at most 255 characters.",
-                "fields": {"name": "Name must be at most 70 characters", "description": "Description must be at most 255 characters"}}),
+                "fields": {"name": "Name must be at most 70 characters", "description": "Description must be at most 255 characters"}, "code": "invalid_fields", "field_codes": {"name": "too_long", "description": "too_long"}}),
         ),
         (
             Method::PUT,
             "/customer-groups/1",
             json!({"description": "only"}),
-            json!({"message": "Name is required.", "fields": {"name": "Name is required"}}),
+            json!({"message": "Name is required.", "fields": {"name": "Name is required"}, "code": "invalid_fields", "field_codes": {"name": "required"}}),
         ),
     ];
     for (method, path, body, expected) in cases {
@@ -330,7 +330,8 @@ async fn unknown_ids_on_changes() {
             json!({"unassign_all": true, "unassign": [1], "assign": [4, 998, 999], "assign_matching": {"q": ""}}),
         )
         .await;
-    let expected = json!({"message": "Unknown customer ids: 998, 999.", "fields": {"assign": "Unknown customer ids: 998, 999"}});
+    let expected = json!({"message": "Unknown customer ids: 998, 999.", "fields": {"assign": "Unknown customer ids: 998, 999"},
+        "code": "invalid_fields", "field_codes": {"assign": "unknown_ids"}});
     check("changes", got, 422, Expect::Exact(expected)).await;
     assert_eq!(s.snapshot(), before);
 }
@@ -340,7 +341,7 @@ async fn unknown_ids_on_changes() {
 async fn unknown_group_ids() {
     let s = Server::fixture().await;
     let before = s.snapshot();
-    let not_found = json!({"message": "Customer group 42 was not found."});
+    let not_found = json!({"message": "Customer group 42 was not found.", "code": "not_found"});
     for (method, path, body) in [
         (Method::GET, "/customer-groups/42", None),
         (
@@ -370,7 +371,8 @@ async fn unknown_group_ids() {
     assert_eq!(s.snapshot(), before);
 }
 
-// More than 100,000 ids in assign + unassign is refused up front, writing nothing.
+// More than 100,000 ids in assign + unassign is refused up front (422 too_many_ids),
+// writing nothing.
 #[tokio::test(flavor = "multi_thread")]
 async fn too_many_change_ids() {
     let s = Server::fixture().await;
@@ -383,10 +385,11 @@ async fn too_many_change_ids() {
             json!({"assign": assign, "unassign": unassign, "unassign_all": true}),
         )
         .await;
+    assert_eq!(got.1["code"], json!("too_many_ids"));
     check(
         "too many",
         got,
-        400,
+        422,
         Expect::MessageHas("at most 100000 customer ids (got 100001)"),
     )
     .await;
@@ -417,7 +420,9 @@ async fn unknown_api_paths_and_methods() {
         "nope",
         s.get("/nope").await,
         404,
-        Expect::Exact(json!({"message": "There is no API endpoint GET /api/v1/nope."})),
+        Expect::Exact(
+            json!({"message": "There is no API endpoint GET /api/v1/nope.", "code": "not_found"}),
+        ),
     )
     .await;
     check(
@@ -438,8 +443,8 @@ async fn unknown_api_paths_and_methods() {
     let got = s
         .call(
             Method::PATCH,
-            "/customer-groups/1",
-            Some(json!({"name": "X"})),
+            "/customers/1",
+            Some(json!({"email": "x@y.z"})),
         )
         .await;
     check(
@@ -447,7 +452,8 @@ async fn unknown_api_paths_and_methods() {
         got,
         405,
         Expect::Exact(
-            json!({"message": "Method PATCH is not allowed on /api/v1/customer-groups/1."}),
+            json!({"message": "Method PATCH is not allowed on /api/v1/customers/1.",
+            "code": "method_not_allowed"}),
         ),
     )
     .await;

@@ -1,5 +1,6 @@
-//! Membership change semantics: order of operations, idempotency, real-change counts,
-//! assign_matching with except, updated_at, and cascade on delete.
+//! Membership change semantics: order of operations, idempotency, real-change counts
+//! and versions (bumped by real changes only), assign_matching with except, updated_at,
+//! and cascade on delete.
 
 use reqwest::Method;
 use serde_json::json;
@@ -17,35 +18,35 @@ async fn changes_are_idempotent() {
         s.post(G1, json!({"assign": [3, 4, 4]})).await,
         (
             200,
-            json!({"assigned": 1, "unassigned": 0, "customer_count": 4})
+            json!({"assigned": 1, "unassigned": 0, "customer_count": 4, "version": 2})
         )
     );
     assert_eq!(
         s.post(G1, json!({"assign": [3, 4]})).await,
         (
             200,
-            json!({"assigned": 0, "unassigned": 0, "customer_count": 4})
+            json!({"assigned": 0, "unassigned": 0, "customer_count": 4, "version": 2})
         )
     );
     assert_eq!(
         s.post(G1, json!({"unassign": [4, 5, 5]})).await,
         (
             200,
-            json!({"assigned": 0, "unassigned": 1, "customer_count": 3})
+            json!({"assigned": 0, "unassigned": 1, "customer_count": 3, "version": 3})
         )
     );
     assert_eq!(
         s.post(G1, json!({"unassign": [5, 999]})).await,
         (
             200,
-            json!({"assigned": 0, "unassigned": 0, "customer_count": 3})
+            json!({"assigned": 0, "unassigned": 0, "customer_count": 3, "version": 3})
         )
     );
     assert_eq!(
         s.post(G1, json!({})).await,
         (
             200,
-            json!({"assigned": 0, "unassigned": 0, "customer_count": 3})
+            json!({"assigned": 0, "unassigned": 0, "customer_count": 3, "version": 3})
         )
     );
     assert_eq!(s.ids("/customer-groups/1/customers").await, vec![1, 2, 3]);
@@ -60,7 +61,7 @@ async fn changes_apply_in_contract_order() {
             .await,
         (
             200,
-            json!({"assigned": 2, "unassigned": 3, "customer_count": 2})
+            json!({"assigned": 2, "unassigned": 3, "customer_count": 2, "version": 2})
         )
     );
     assert_eq!(s.ids("/customer-groups/1/customers").await, vec![1, 5]);
@@ -69,7 +70,7 @@ async fn changes_apply_in_contract_order() {
         s.post(G1, json!({"unassign": [1], "assign": [1]})).await,
         (
             200,
-            json!({"assigned": 1, "unassigned": 1, "customer_count": 2})
+            json!({"assigned": 1, "unassigned": 1, "customer_count": 2, "version": 3})
         )
     );
     // unassign_all false and assign_matching null change nothing.
@@ -81,7 +82,7 @@ async fn changes_apply_in_contract_order() {
         .await,
         (
             200,
-            json!({"assigned": 0, "unassigned": 0, "customer_count": 2})
+            json!({"assigned": 0, "unassigned": 0, "customer_count": 2, "version": 3})
         )
     );
     // assign_matching comes after unassign_all.
@@ -93,7 +94,7 @@ async fn changes_apply_in_contract_order() {
         .await,
         (
             200,
-            json!({"assigned": 1, "unassigned": 2, "customer_count": 1})
+            json!({"assigned": 1, "unassigned": 2, "customer_count": 1, "version": 4})
         )
     );
     assert_eq!(s.ids("/customer-groups/1/customers").await, vec![9]);
@@ -108,7 +109,7 @@ async fn assign_matching_with_except() {
             .await,
         (
             200,
-            json!({"assigned": 2, "unassigned": 0, "customer_count": 2})
+            json!({"assigned": 2, "unassigned": 0, "customer_count": 2, "version": 2})
         )
     );
     assert_eq!(s.ids("/customer-groups/3/customers").await, vec![6, 12]);
@@ -117,7 +118,7 @@ async fn assign_matching_with_except() {
             .await,
         (
             200,
-            json!({"assigned": 8, "unassigned": 0, "customer_count": 10})
+            json!({"assigned": 8, "unassigned": 0, "customer_count": 10, "version": 3})
         )
     );
     assert_eq!(
@@ -125,7 +126,7 @@ async fn assign_matching_with_except() {
             .await,
         (
             200,
-            json!({"assigned": 2, "unassigned": 0, "customer_count": 12})
+            json!({"assigned": 2, "unassigned": 0, "customer_count": 12, "version": 4})
         )
     );
     assert_eq!(
@@ -183,7 +184,7 @@ async fn large_change_is_accepted() {
         s.post(G1, json!({"unassign": unassign})).await,
         (
             200,
-            json!({"assigned": 0, "unassigned": 2, "customer_count": 1})
+            json!({"assigned": 0, "unassigned": 2, "customer_count": 1, "version": 2})
         )
     );
 }
@@ -199,7 +200,7 @@ async fn assign_matching_never_reassigns_what_the_change_unassigns() {
             .await,
         (
             200,
-            json!({"assigned": 9, "unassigned": 1, "customer_count": 11})
+            json!({"assigned": 9, "unassigned": 1, "customer_count": 11, "version": 2})
         )
     );
     assert_eq!(
@@ -215,7 +216,7 @@ async fn assign_matching_never_reassigns_what_the_change_unassigns() {
         .await,
         (
             200,
-            json!({"assigned": 2, "unassigned": 11, "customer_count": 2})
+            json!({"assigned": 2, "unassigned": 11, "customer_count": 2, "version": 3})
         )
     );
     assert_eq!(s.ids("/customer-groups/1/customers").await, vec![1, 2]);

@@ -1,15 +1,22 @@
 //! Shared helpers: a real server on a random port over a temporary database, a fixture
 //! data set with known values, HTTP shortcuts and a database snapshot to prove that a
-//! request wrote nothing.
+//! request wrote nothing. The server's client sends the bearer token ([`TEST_TOKEN`]
+//! unless the test gives another); [`Server::call`] sends `If-Match: *` on writes to an
+//! existing group, so tests about something else need not track versions
+//! ([`Server::send`] sends exactly the headers given).
 
 use std::path::{Path, PathBuf};
 
-use cg_server::db::{self, NewCustomer, fold};
+use cg_server::db::{self, NewCustomer, group_key};
 use reqwest::Method;
+use reqwest::header::HeaderMap;
 use rusqlite::{Connection, params};
 use serde_json::Value;
 use tempfile::TempDir;
 use tokio::task::JoinHandle;
+
+/// The bearer token the test servers are started with (unless a test gives another).
+pub const TEST_TOKEN: &str = "cg-test-token";
 
 /// Fixture customers: (id, first name, last name, email, gender).
 pub const CUSTOMERS: &[(i64, &str, &str, &str, &str)] = &[
@@ -103,6 +110,7 @@ pub fn group_json(id: i64) -> Value {
         "created_at": created,
         "updated_at": updated,
         "customer_count": members.len(),
+        "version": 1,
     })
 }
 
@@ -128,7 +136,7 @@ pub fn write_fixture(path: &Path) {
         tx.execute(
             "INSERT INTO customer_group (id, uuid, name, name_key, description, description_key, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, fixture_uuid(id), name, fold(name), description, fold(description), created, updated],
+            params![id, fixture_uuid(id), name, group_key(name), description, group_key(description), created, updated],
         )
         .unwrap();
         for m in members {
@@ -148,7 +156,7 @@ pub struct Server {
     pub origin: String,
     /// The database file.
     pub db: PathBuf,
-    /// The HTTP client.
+    /// The HTTP client; sends `Authorization: Bearer <token>` on every request.
     pub http: reqwest::Client,
     handle: JoinHandle<()>,
     _dir: TempDir,
@@ -175,20 +183,25 @@ impl Server {
         Self::start_with(fill, seed, options).await
     }
 
-    /// Like [`start`](Self::start), with every option of the app (token, page settings).
+    /// Like [`start`](Self::start), with every option of the app (token — [`TEST_TOKEN`]
+    /// when none is given —, allowed origins, page settings).
     pub async fn start_with(
         fill: impl FnOnce(&Path),
         seed: Option<usize>,
-        options: cg_server::AppOptions,
+        mut options: cg_server::AppOptions,
     ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("test.db");
         fill(&db);
+        let token = options
+            .token
+            .get_or_insert_with(|| TEST_TOKEN.into())
+            .clone();
         let (addr, handle) = cg_server::spawn_with(&db, seed, options).await.unwrap();
         Server {
             origin: format!("http://{addr}"),
             db,
-            http: reqwest::Client::new(),
+            http: client_with_token(&token),
             handle,
             _dir: dir,
         }
@@ -204,14 +217,45 @@ impl Server {
         format!("{}/api/v1{path}", self.origin)
     }
 
-    /// Sends a request to an API path with an optional JSON body; returns status and JSON
-    /// (`Null` for an empty body).
+    /// Sends a request to an API path with an optional JSON body (and `If-Match: *` on a
+    /// write to an existing group); returns status and JSON (`Null` for an empty body).
     pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (u16, Value) {
+        let writes_group = path.starts_with("/customer-groups/")
+            && (method != Method::GET && method != Method::POST || path.ends_with("/changes"));
+        let headers: &[(&str, &str)] = if writes_group {
+            &[("if-match", "*")]
+        } else {
+            &[]
+        };
+        let (status, body, _) = self.send(method, path, body, headers).await;
+        (status, body)
+    }
+
+    /// Sends a request to an API path with an optional JSON body and exactly the extra
+    /// `headers` given; returns status, JSON (`Null` for an empty body) and the headers.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> (u16, Value, HeaderMap) {
         let mut req = self.http.request(method, self.api(path));
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
         if let Some(b) = body {
             req = req.json(&b);
         }
-        read(req.send().await.unwrap()).await
+        let res = req.send().await.unwrap();
+        let headers = res.headers().clone();
+        let (status, body) = read(res).await;
+        (status, body, headers)
+    }
+
+    /// PATCH JSON to an API path (with `If-Match: *`).
+    pub async fn patch(&self, path: &str, body: Value) -> (u16, Value) {
+        self.call(Method::PATCH, path, Some(body)).await
     }
 
     /// GET an API path.
@@ -240,6 +284,7 @@ impl Server {
         let res = self
             .http
             .request(method, self.api(path))
+            .header("if-match", "*")
             .header("content-type", content_type)
             .body(body)
             .send()
@@ -260,6 +305,19 @@ impl Server {
     pub fn snapshot(&self) -> String {
         snapshot(&self.db)
     }
+}
+
+/// A client that sends `Authorization: Bearer <token>` on every request.
+pub fn client_with_token(token: &str) -> reqwest::Client {
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        format!("Bearer {token}").parse().unwrap(),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .unwrap()
 }
 
 /// Status and JSON body of a response (`Null` when the body is empty).
@@ -289,7 +347,7 @@ pub fn snapshot(path: &Path) -> String {
     let conn = Connection::open(path).unwrap();
     let mut out = String::new();
     for sql in [
-        "SELECT id || '|' || uuid || '|' || name || '|' || name_key || '|' || description || '|' || created_at || '|' || updated_at FROM customer_group ORDER BY id",
+        "SELECT id || '|' || uuid || '|' || name || '|' || name_key || '|' || description || '|' || created_at || '|' || updated_at || '|' || version FROM customer_group ORDER BY id",
         "SELECT group_id || ':' || customer_id FROM customer_group_member ORDER BY group_id, customer_id",
         "SELECT id || '|' || customer_reference || '|' || email || '|' || first_name || '|' || last_name || '|' || gender || '|' || search_key FROM customer ORDER BY id",
     ] {

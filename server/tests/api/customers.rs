@@ -122,7 +122,10 @@ async fn not_in_group_filter() {
     );
     assert_eq!(
         s.get("/customers?not_in_group=999").await,
-        (404, json!({"message": "Customer group 999 was not found."}))
+        (
+            404,
+            json!({"message": "Customer group 999 was not found.", "code": "not_found"})
+        )
     );
 }
 
@@ -133,7 +136,10 @@ async fn get_customer() {
     assert_eq!(s.get("/customers/3").await, (200, customer_json(3)));
     assert_eq!(
         s.get("/customers/999").await,
-        (404, json!({"message": "Customer 999 was not found."}))
+        (
+            404,
+            json!({"message": "Customer 999 was not found.", "code": "not_found"})
+        )
     );
 }
 
@@ -195,6 +201,9 @@ async fn list_members() {
     );
     assert_eq!(
         s.get("/customer-groups/77/customers").await,
-        (404, json!({"message": "Customer group 77 was not found."}))
+        (
+            404,
+            json!({"message": "Customer group 77 was not found.", "code": "not_found"})
+        )
     );
 }

@@ -140,7 +140,7 @@ async fn create_group_with_members() {
     assert_eq!(
         body,
         json!({"id": 5, "uuid": "U", "name": "Black Friday", "description": "Deal hunters",
-               "created_at": "T", "updated_at": "T", "customer_count": 2})
+               "created_at": "T", "updated_at": "T", "customer_count": 2, "version": 1})
     );
     let (_, got) = s.get("/customer-groups/5").await;
     assert_eq!(got["created_at"], stamp);
@@ -197,6 +197,7 @@ async fn update_group() {
     expected["name"] = json!("vip");
     expected["description"] = json!("Best");
     expected["updated_at"] = body["updated_at"].clone();
+    expected["version"] = json!(2);
     assert_eq!(body, expected);
     assert_eq!(s.get("/customer-groups/1").await, (200, expected));
 
@@ -219,7 +220,10 @@ async fn delete_group_cascades() {
     );
     assert_eq!(
         s.get("/customer-groups/2").await,
-        (404, json!({"message": "Customer group 2 was not found."}))
+        (
+            404,
+            json!({"message": "Customer group 2 was not found.", "code": "not_found"})
+        )
     );
     assert_eq!(s.ids("/customer-groups").await, vec![1, 3, 4]);
     let snap = s.snapshot();

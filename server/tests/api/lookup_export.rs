@@ -170,7 +170,10 @@ async fn lookup_member_flags() {
             json!({"references": keys, "group_id": 999})
         )
         .await,
-        (404, json!({"message": "Customer group 999 was not found."}))
+        (
+            404,
+            json!({"message": "Customer group 999 was not found.", "code": "not_found"})
+        )
     );
 }
 
@@ -195,7 +198,8 @@ async fn lookup_key_cap() {
 
     references.push("DE--2".into());
     let too_many = json!({
-        "message": "'emails' and 'references' together may list at most 1000 keys (got 1001)."
+        "message": "'emails' and 'references' together may list at most 1000 keys (got 1001).",
+        "code": "payload_too_large"
     });
     assert_eq!(
         s.post(
@@ -217,7 +221,9 @@ async fn lookup_key_cap() {
 
     let none = json!({
         "message": "List at least one email or customer reference.",
-        "fields": {"emails": "List at least one email or customer reference"}
+        "fields": {"emails": "List at least one email or customer reference"},
+        "code": "invalid_fields",
+        "field_codes": {"emails": "required"}
     });
     for body in [
         json!({}),
@@ -499,12 +505,15 @@ async fn export_bad_parameters() {
         s.get("/customer-groups/abc/customers/export").await,
         (
             400,
-            json!({"message": "The id in the path must be a whole number (got 'abc')."})
+            json!({"message": "The id in the path must be a whole number (got 'abc').", "code": "bad_request"})
         )
     );
     assert_eq!(
         s.get("/customer-groups/42/customers/export?limit=5").await,
-        (404, json!({"message": "Customer group 42 was not found."}))
+        (
+            404,
+            json!({"message": "Customer group 42 was not found.", "code": "not_found"})
+        )
     );
     let (status, _) = s
         .call(Method::POST, "/customer-groups/2/customers/export", None)

@@ -72,6 +72,71 @@ fn spec_refs_resolve() {
     }
 }
 
+// The spec documents the rules every client must follow: every operation needs the bearer
+// token (401); every write on an existing group takes If-Match and documents 412 and 428;
+// the create takes Idempotency-Key; single-group answers carry the ETag; a served group
+// has exactly the documented properties.
+#[tokio::test(flavor = "multi_thread")]
+async fn spec_documents_auth_versions_and_retries() {
+    let spec = spec();
+    assert_eq!(spec["security"], json!([{"bearer": []}]));
+    assert_eq!(
+        spec["components"]["securitySchemes"]["bearer"]["scheme"],
+        json!("bearer")
+    );
+    let ops = documented(&spec);
+    for (method, full_path) in &ops {
+        let rel = full_path.strip_prefix("/api/v1").unwrap();
+        let op = &spec["paths"][rel][method.to_lowercase()];
+        let label = format!("{method} {rel}");
+        assert!(op["responses"].get("401").is_some(), "{label}: 401");
+        let params: Vec<&str> = op["parameters"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|p| p["$ref"].as_str()).collect())
+            .unwrap_or_default();
+        let writes_group = rel.starts_with("/customer-groups/{id}") && method != "GET";
+        let has_if_match = params.contains(&"#/components/parameters/if_match");
+        assert_eq!(has_if_match, writes_group, "{label}: If-Match");
+        for status in ["412", "428"] {
+            let has = op["responses"].get(status).is_some();
+            assert_eq!(has, writes_group, "{label}: {status}");
+        }
+        let single_group = rel == "/customer-groups/{id}" && method != "DELETE"
+            || rel == "/customer-groups" && method == "POST"
+            || rel.ends_with("/changes");
+        let success = op["responses"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(k, _)| k.starts_with('2'))
+            .unwrap()
+            .1;
+        assert_eq!(
+            success["headers"].get("ETag").is_some(),
+            single_group,
+            "{label}: ETag"
+        );
+    }
+    let create = &spec["paths"]["/customer-groups"]["post"];
+    assert_eq!(
+        create["parameters"],
+        json!([{"$ref": "#/components/parameters/idempotency_key"}])
+    );
+    let s = Server::fixture().await;
+    let (_, group) = s.get("/customer-groups/1").await;
+    let served: BTreeSet<&String> = group.as_object().unwrap().keys().collect();
+    let schema = &spec["components"]["schemas"]["Group"];
+    let documented: BTreeSet<&String> = schema["properties"].as_object().unwrap().keys().collect();
+    assert_eq!(served, documented);
+    let required: BTreeSet<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(required.len(), served.len());
+}
+
 // Each documented operation really answers (no routing 404/405) with its documented
 // success status, on a seeded database with existing ids.
 #[tokio::test(flavor = "multi_thread")]
@@ -100,6 +165,7 @@ async fn every_documented_operation_answers() {
             ("PUT", _) => {
                 Some(json!({"name": "VIP Customers", "description": "Renamed by the probe"}))
             }
+            ("PATCH", _) => Some(json!({"description": "Patched by the probe"})),
             ("POST", "/customers/lookup") => Some(
                 json!({"emails": ["nobody@example.com"], "references": ["DE--1"], "group_id": 1}),
             ),

@@ -97,8 +97,12 @@ async fn seed_100k() {
     let summary = summary.unwrap();
     eprintln!("seeded {summary:?} in {:?}", started.elapsed());
     assert_eq!(summary.customers, 100_000);
-    let (addr, server) = cg_server::spawn(&path, None, None).await.unwrap();
-    let http = reqwest::Client::new();
+    let options = cg_server::AppOptions {
+        token: Some(crate::common::TEST_TOKEN.into()),
+        ..cg_server::AppOptions::default()
+    };
+    let (addr, server) = cg_server::spawn_with(&path, None, options).await.unwrap();
+    let http = crate::common::client_with_token(crate::common::TEST_TOKEN);
     let started = Instant::now();
     let page: serde_json::Value = http
         .get(format!(

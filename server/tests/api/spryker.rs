@@ -57,9 +57,8 @@ async fn send_as(
     path: &str,
     body: Option<Value>,
 ) -> Answer {
-    let mut req = s
-        .http
-        .request(method, format!("{}/spryker{path}", s.origin));
+    // A client of its own: the server's client always sends the test token.
+    let mut req = reqwest::Client::new().request(method, format!("{}/spryker{path}", s.origin));
     if let Some(t) = token {
         req = req.bearer_auth(t);
     }
@@ -83,9 +82,9 @@ async fn send_as(
     }
 }
 
-/// Sends with the demo token.
+/// Sends with the test token.
 async fn send(s: &Server, method: Method, path: &str, body: Option<Value>) -> Answer {
-    send_as(s, Some(cg_server::DEMO_TOKEN), method, path, body).await
+    send_as(s, Some(crate::common::TEST_TOKEN), method, path, body).await
 }
 
 async fn get(s: &Server, path: &str) -> Answer {
@@ -181,12 +180,11 @@ async fn requests_need_the_token() {
     assert_eq!(get(&s, "/customer-groups").await.status, 200);
 }
 
-// A server started with its own token accepts that one and no longer the demo token; the
-// reference API needs no token.
+// A server started with its own token accepts that one and no other, on both APIs.
 #[tokio::test(flavor = "multi_thread")]
 async fn token_is_configurable() {
     let options = cg_server::AppOptions {
-        token: "s3cret".into(),
+        token: Some("s3cret".into()),
         ..cg_server::AppOptions::default()
     };
     let s = Server::start_with(write_fixture, None, options).await;
@@ -194,8 +192,11 @@ async fn token_is_configurable() {
     let a = send_as(&s, Some("s3cret"), Method::GET, "/customers", None).await;
     assert_eq!(a.status, 200);
     assert_eq!(s.get("/customers").await.0, 200);
+    let other = crate::common::client_with_token(crate::common::TEST_TOKEN);
+    let res = other.get(s.api("/customers")).send().await.unwrap();
+    assert_eq!(res.status(), 401);
     let empty = cg_server::AppOptions {
-        token: " ".into(),
+        token: Some(" ".into()),
         ..cg_server::AppOptions::default()
     };
     let dir = tempfile::tempdir().unwrap();
@@ -394,7 +395,7 @@ async fn create_group() {
     let res = s
         .http
         .post(format!("{}/spryker/customer-groups", s.origin))
-        .bearer_auth(cg_server::DEMO_TOKEN)
+        .bearer_auth(crate::common::TEST_TOKEN)
         .json(&group_doc(
             json!({"name": "Solo", "description": null, "customerReferences": null}),
         ))
@@ -522,7 +523,7 @@ async fn create_group_errors_write_nothing() {
         let res = s
             .http
             .post(format!("{}/spryker/customer-groups", s.origin))
-            .bearer_auth(cg_server::DEMO_TOKEN)
+            .bearer_auth(crate::common::TEST_TOKEN)
             .header("content-type", content_type)
             .body(body)
             .send()
@@ -1023,11 +1024,15 @@ async fn unknown_routes_and_methods() {
     assert_eq!(s.snapshot(), before);
 }
 
-// Browsers from another origin pass the preflight for PATCH with Authorization (the
+// Browsers on an allowed origin pass the preflight for PATCH with Authorization (the
 // preflight itself needs no token).
 #[tokio::test(flavor = "multi_thread")]
 async fn cors_preflight_allows_patch() {
-    let s = Server::fixture().await;
+    let options = cg_server::AppOptions {
+        allowed_origins: vec!["http://localhost:3000".parse().unwrap()],
+        ..cg_server::AppOptions::default()
+    };
+    let s = Server::start_with(write_fixture, None, options).await;
     let res = s
         .http
         .request(
@@ -1044,6 +1049,10 @@ async fn cors_preflight_allows_patch() {
         .await
         .unwrap();
     assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(
+        res.headers()["access-control-allow-origin"],
+        "http://localhost:3000"
+    );
     assert!(
         res.headers()["access-control-allow-methods"]
             .to_str()

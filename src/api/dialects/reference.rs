@@ -6,14 +6,17 @@ use crate::api::{
     MemberCount, MembershipChange, Progress, SaveProgress, SelectAllMatching,
 };
 use crate::model::customer_list::{CustomerKey, Found};
+use crate::model::idempotency::IdempotencyKey;
 use crate::model::search::SearchRule;
-use crate::model::validation::FieldError;
+use crate::model::validation::{DESCRIPTION_MAX, NAME_MAX};
+use crate::model::validation::{FieldError, TextError};
 use crate::model::{
-    Customer, CustomerId, Gender, Group, GroupId, GroupInput, ListQuery, Page, SortFields, SortKey,
-    SortOrder,
+    Customer, CustomerId, Gender, Group, GroupEdit, GroupId, GroupInput, ListQuery, Page,
+    SortFields, SortKey, SortOrder, Version,
 };
 use async_trait::async_trait;
 use reqwest::Method;
+use reqwest::header::{HeaderName, IF_MATCH};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -50,7 +53,7 @@ pub static CAPABILITIES: Capabilities = Capabilities {
     member_gender: true,
     lists_non_members: true,
     select_all_matching: SelectAllMatching::Native,
-    conflict_detection: false,
+    conflict_detection: true,
     customer_search: SearchRule::IdOrText,
     lookup: Lookup {
         keys_per_request: LOOKUP_BATCH,
@@ -81,6 +84,8 @@ struct WireGroup {
     created_at: String,
     #[serde(default)]
     customer_count: Option<u64>,
+    #[serde(default)]
+    version: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -131,6 +136,10 @@ struct WireError {
     message: String,
     #[serde(default)]
     fields: BTreeMap<String, String>,
+    #[serde(default)]
+    field_codes: BTreeMap<String, String>,
+    #[serde(default)]
+    current: Option<WireGroup>,
 }
 
 #[derive(Deserialize)]
@@ -138,12 +147,16 @@ struct WireOutcome {
     assigned: u64,
     unassigned: u64,
     customer_count: u64,
+    #[serde(default)]
+    version: Option<u64>,
 }
 
 #[derive(Serialize)]
 struct WireGroupInput<'a> {
-    name: &'a str,
-    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     customer_ids: Option<Vec<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -172,6 +185,7 @@ impl From<WireGroup> for Group {
             description: w.description.unwrap_or_default(),
             created_at: w.created_at,
             customer_count: w.customer_count,
+            version: w.version.map(|v| Version(v.to_string())),
         }
     }
 }
@@ -189,30 +203,55 @@ impl From<WireCustomer> for Customer {
     }
 }
 
-/// A field message of the reference server as a typed error.
-fn field_error(message: String) -> FieldError {
-    if message == NAME_TAKEN {
-        FieldError::Taken
+/// A field's code and message of the reference server as a typed error (the wording
+/// is only read from a server too old to send codes).
+fn field_error(field: &str, code: Option<&str>, message: String) -> FieldError {
+    let max = if field == "name" {
+        NAME_MAX
     } else {
-        FieldError::Server(message)
+        DESCRIPTION_MAX
+    };
+    match code {
+        Some("taken") => FieldError::Taken,
+        Some("required") => FieldError::Rule(TextError::Required),
+        Some("too_long") => FieldError::Rule(TextError::TooLong { max }),
+        None if message == NAME_TAKEN => FieldError::Taken,
+        _ => FieldError::Server(message),
     }
 }
 
 /// Turns an error answer into an [`ApiError`], keeping the server's message and typed
-/// field errors.
+/// field errors; a 412 carries the group as it is now.
 pub fn decode_error(resp: &RawResponse) -> ApiError {
-    let (message, fields) = match serde_json::from_str::<WireError>(&resp.body) {
-        Ok(w) => (
-            w.message,
-            w.fields
-                .into_iter()
-                .map(|(f, m)| (f, field_error(m)))
-                .collect(),
-        ),
-        Err(_) => (String::new(), Vec::new()),
+    let Ok(w) = serde_json::from_str::<WireError>(&resp.body) else {
+        return ApiError::from_status(resp.status, String::new(), Vec::new());
     };
-    ApiError::from_status(resp.status, message, fields)
+    if resp.status == 412 {
+        return ApiError::Stale(w.current.map(|g| Box::new(g.into())));
+    }
+    let fields = w
+        .fields
+        .into_iter()
+        .map(|(f, m)| {
+            let e = field_error(&f, w.field_codes.get(&f).map(String::as_str), m);
+            (f, e)
+        })
+        .collect();
+    ApiError::from_status(resp.status, w.message, fields)
 }
+
+/// The `If-Match` header for a write to the group as `base` read it (none from a server
+/// without versions).
+fn if_match(base: &Group) -> Vec<(HeaderName, String)> {
+    base.version
+        .iter()
+        .map(|v| (IF_MATCH, format!("\"{}\"", v.0)))
+        .collect()
+}
+
+/// `Idempotency-Key` (built at compile time: parsing a header name at run time would
+/// pull in `http`'s whole table of standard names).
+const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 
 fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
     json_or(resp, decode_error)
@@ -312,8 +351,13 @@ impl<H: Http> ReferenceBackend<H> {
         method: Method,
         path: &str,
         body: String,
+        headers: &[(HeaderName, String)],
     ) -> Result<T, ApiError> {
-        decode(self.http.send(method, path, &[], Some(body), JSON).await?)
+        decode(
+            self.http
+                .send_with(method, path, &[], Some(body), JSON, headers)
+                .await?,
+        )
     }
 }
 
@@ -349,38 +393,52 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
         &self,
         input: &GroupInput,
         members: &MembershipChange,
+        key: &IdempotencyKey,
         _progress: Progress<'_>,
     ) -> Result<Group, ApiError> {
         let input = input.trimmed();
         // One request: the group, its picked customers and any "all matching" set are
-        // created in one transaction, so a failure leaves nothing behind.
+        // created in one transaction, so a failure leaves nothing behind; the key makes
+        // a retry after a timeout return the group the first attempt created.
         let change = wire_change(members)?;
         let body = to_json(&WireGroupInput {
-            name: &input.name,
-            description: &input.description,
+            name: Some(&input.name),
+            description: Some(&input.description),
             customer_ids: Some(change.assign),
             assign_matching: change.assign_matching,
         })?;
-        let w: WireGroup = self.write(Method::POST, "customer-groups", body).await?;
+        let key = [(IDEMPOTENCY_KEY, key.as_str().to_owned())];
+        let w: WireGroup = self
+            .write(Method::POST, "customer-groups", body, &key)
+            .await?;
         Ok(w.into())
     }
 
-    async fn update_group(&self, id: &GroupId, input: &GroupInput) -> Result<Group, ApiError> {
-        let input = input.trimmed();
+    async fn update_group(&self, base: &Group, edit: &GroupEdit) -> Result<Group, ApiError> {
         let body = to_json(&WireGroupInput {
-            name: &input.name,
-            description: &input.description,
+            name: edit.name.as_deref(),
+            description: edit.description.as_deref(),
             customer_ids: None,
             assign_matching: None,
         })?;
-        let w: WireGroup = self.write(Method::PUT, &group_path(id)?, body).await?;
+        let path = group_path(&base.id)?;
+        let w: WireGroup = self
+            .write(Method::PATCH, &path, body, &if_match(base))
+            .await?;
         Ok(w.into())
     }
 
-    async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError> {
+    async fn delete_group(&self, base: &Group) -> Result<(), ApiError> {
         let resp = self
             .http
-            .send(Method::DELETE, &group_path(id)?, &[], None, JSON)
+            .send_with(
+                Method::DELETE,
+                &group_path(&base.id)?,
+                &[],
+                None,
+                JSON,
+                &if_match(base),
+            )
             .await?;
         success_or(resp, decode_error)
     }
@@ -442,7 +500,9 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
             references: pick(false),
             group_id,
         })?;
-        let w: WireFoundList = self.write(Method::POST, "customers/lookup", body).await?;
+        let w: WireFoundList = self
+            .write(Method::POST, "customers/lookup", body, &[])
+            .await?;
         Ok(w.items
             .into_iter()
             .map(|f| Found {
@@ -486,22 +546,20 @@ impl<H: Http + Send + Sync> Backend for ReferenceBackend<H> {
 
     async fn change_members(
         &self,
-        id: &GroupId,
+        base: &Group,
         change: &MembershipChange,
         _progress: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError> {
         let body = to_json(&wire_change(change)?)?;
+        let path = format!("{}/customers/changes", group_path(&base.id)?);
         let w: WireOutcome = self
-            .write(
-                Method::POST,
-                &format!("{}/customers/changes", group_path(id)?),
-                body,
-            )
+            .write(Method::POST, &path, body, &if_match(base))
             .await?;
         Ok(ChangeOutcome {
             assigned: Some(w.assigned),
             unassigned: Some(w.unassigned),
             customer_count: Some(w.customer_count),
+            version: w.version.map(|v| Version(v.to_string())),
         })
     }
 }

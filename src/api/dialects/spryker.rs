@@ -14,11 +14,12 @@ use crate::api::{
     MembershipChange, PartialChange, Progress, SaveProgress, SelectAllMatching,
 };
 use crate::model::customer_list::{CustomerKey, Found};
+use crate::model::idempotency::IdempotencyKey;
 use crate::model::membership::{Applied, Planned};
 use crate::model::search::SearchRule;
 use crate::model::{
-    Customer, CustomerId, Group, GroupId, GroupInput, ListQuery, Page, SortFields, SortKey,
-    SortOrder,
+    Customer, CustomerId, Group, GroupEdit, GroupId, GroupInput, ListQuery, Page, SortFields,
+    SortKey, SortOrder,
 };
 use async_trait::async_trait;
 use plan::{MAX_REFS, Step};
@@ -425,8 +426,11 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
         &self,
         input: &GroupInput,
         members: &MembershipChange,
+        _key: &IdempotencyKey,
         progress: Progress<'_>,
     ) -> Result<Group, ApiError> {
+        // Spryker takes no idempotency key: a Create retried after a timeout may find the
+        // name taken by its own first attempt (the app says so).
         if members.unassign_all || !members.unassign.is_empty() {
             return Err(ApiError::Client(
                 "a new group has no members to remove".into(),
@@ -438,8 +442,8 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
         let body = to_json(&WriteDoc::new(
             wire::GROUPS_TYPE,
             GroupWrite {
-                name: &input.name,
-                description: Some(input.description.as_str()).filter(|d| !d.is_empty()),
+                name: Some(&input.name),
+                description: Some(Some(input.description.as_str()).filter(|d| !d.is_empty())),
                 customer_references: (!first.is_empty()).then_some(first),
             },
         ))?;
@@ -468,28 +472,38 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
         Ok(group)
     }
 
-    async fn update_group(&self, id: &GroupId, input: &GroupInput) -> Result<Group, ApiError> {
-        let input = input.trimmed();
+    async fn update_group(&self, base: &Group, edit: &GroupEdit) -> Result<Group, ApiError> {
+        // Spryker keeps no versions: only the changed attributes are sent, so a
+        // colleague's change to the other one survives, but nothing detects a conflict.
         let body = to_json(&WriteDoc::new(
             wire::GROUPS_TYPE,
             GroupWrite {
-                name: &input.name,
-                description: Some(input.description.as_str()).filter(|d| !d.is_empty()),
+                name: edit.name.as_deref(),
+                description: edit
+                    .description
+                    .as_deref()
+                    .map(|d| Some(d).filter(|d| !d.is_empty())),
                 customer_references: None,
             },
         ))?;
         let resp = self
             .http
-            .send(Method::PATCH, &group_path(id)?, &[], Some(body), JSON_API)
+            .send(
+                Method::PATCH,
+                &group_path(&base.id)?,
+                &[],
+                Some(body),
+                JSON_API,
+            )
             .await?;
         let doc: OneDoc<GroupAttrs> = decode(resp)?;
         Ok(doc.data.into_group())
     }
 
-    async fn delete_group(&self, id: &GroupId) -> Result<(), ApiError> {
+    async fn delete_group(&self, base: &Group) -> Result<(), ApiError> {
         no_content(
             self.http
-                .send(Method::DELETE, &group_path(id)?, &[], None, JSON_API)
+                .send(Method::DELETE, &group_path(&base.id)?, &[], None, JSON_API)
                 .await?,
         )
     }
@@ -572,10 +586,11 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
 
     async fn change_members(
         &self,
-        id: &GroupId,
+        base: &Group,
         change: &MembershipChange,
         progress: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError> {
+        let id = &base.id;
         let assign = self.to_assign(change, progress).await?;
         let current = if !change.unassign_all
             && plan::worth_fetching_members(
@@ -606,6 +621,7 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
         Ok(ChangeOutcome {
             assigned: None,
             unassigned: None,
+            version: None,
             customer_count: None,
         })
     }

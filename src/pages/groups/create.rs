@@ -10,12 +10,13 @@ use crate::i18n::{self, texts};
 use crate::model::GroupInput;
 use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
+use crate::model::idempotency::IdempotencyKey;
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
 use crate::pages::groups::after_save::{Done, on_finished, use_go};
 use crate::pages::groups::customer_picker::CustomerPicker;
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
-use crate::pages::groups::wizard_draft::{DraftNotice, use_group_draft};
+use crate::pages::groups::wizard_draft::{DraftNotice, DraftParts, use_group_draft};
 use crate::routes::Paths;
 use crate::state::draft_store;
 use crate::state::notifications::Notifications;
@@ -34,23 +35,26 @@ pub fn GroupCreatePage() -> impl IntoView {
     let list_text = RwSignal::new(String::new());
     let draft = use_group_draft(
         GroupDraft::key(None),
-        form,
-        selection,
-        unused_unassign,
-        list_text,
+        DraftParts {
+            form,
+            to_assign: selection,
+            to_unassign: unused_unassign,
+            list_text,
+            base: None,
+        },
     );
 
     let draft_key = GroupDraft::key(None);
     let progress = RwSignal::new(None::<SaveProgress>);
     // The selection travels with the save: the page may be gone when it ends.
-    let save = Action::new_local(move |(input, picked): &(GroupInput, Selection)| {
-        let (b, input, picked) = (backend.clone(), input.clone(), picked.clone());
+    let save = Action::new_local(move |attempt: &Attempt| {
+        let (b, (input, picked, once)) = (backend.clone(), attempt.clone());
         let change = MembershipChange::assigning(&picked);
         let key = draft_key.clone();
         async move {
             progress.set(None);
             let report = |p: SaveProgress| progress.set(Some(p));
-            let created = b.create_group(&input, &change, &report).await;
+            let created = b.create_group(&input, &change, &once, &report).await;
             // Here, not in the page's effect: the save may finish after the page is gone.
             match &created {
                 Ok(_) => draft_store::clear(&key),
@@ -83,9 +87,21 @@ pub fn GroupCreatePage() -> impl IntoView {
             }
         },
     );
+    // A Save of the same input again (Retry after a timeout) reuses the key, so the
+    // backend creates the group once; anything changed gets a new key.
+    let last = StoredValue::new(None::<Attempt>);
     let on_save = Callback::new(move |_| {
-        let input = form.with_untracked(|f| f.input.trimmed());
-        save.dispatch((input, selection.get_untracked()));
+        let (input, picked) = (
+            form.with_untracked(|f| f.input.trimmed()),
+            selection.get_untracked(),
+        );
+        let once = match last.get_value() {
+            Some((i, p, k)) if i == input && p == picked => k,
+            _ => random_key(),
+        };
+        let attempt = (input, picked, once);
+        last.set_value(Some(attempt.clone()));
+        save.dispatch(attempt);
     });
 
     view! {
@@ -99,6 +115,15 @@ pub fn GroupCreatePage() -> impl IntoView {
             <CustomerPicker scope=CustomerScope::All selection=selection prefix="c_" empty_text=t.customers_empty list_text=list_text/>
         </GroupWizard>
     }
+}
+
+/// One Save of Add: what is created, and the key that makes retrying it safe.
+type Attempt = (GroupInput, Selection, IdempotencyKey);
+
+/// A new idempotency key from the browser's random numbers.
+fn random_key() -> IdempotencyKey {
+    let word = || (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    IdempotencyKey::from_random([word(), word(), word(), word()])
 }
 
 /// After a save that created the group but assigned only part of the selection: the

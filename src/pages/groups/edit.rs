@@ -13,10 +13,11 @@ use crate::model::selection::Selection;
 use crate::pages::groups::assigned_customers::AssignedCustomers;
 use crate::pages::groups::customer_picker::CustomerPicker;
 use crate::pages::groups::delete_group::DeleteGroup;
+use crate::pages::groups::edit_conflict::{ConflictDialog, GoneDialog};
 use crate::pages::groups::edit_save::{EditState, use_edit_save};
 use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
 use crate::pages::groups::wizard::GroupWizard;
-use crate::pages::groups::wizard_draft::{DraftNotice, use_group_draft};
+use crate::pages::groups::wizard_draft::{DraftNotice, DraftParts, use_group_draft};
 use crate::routes::Paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -32,13 +33,9 @@ pub fn GroupEditPage() -> impl IntoView {
         let paths = paths.clone();
         move || paths.view(&id.get())
     };
-    // The group as last saved: the form's Save updates it, Delete names it.
+    // The group as last saved (its version is what the next write sends): the editor
+    // sets it when it opens, Save updates it, Delete names it.
     let saved = RwSignal::new(None::<Group>);
-    Effect::new(move |_| {
-        if let Some(g) = group.data.get() {
-            saved.set(Some(g));
-        }
-    });
     view! {
         <PageHeader title=t.edit_customer_group.to_owned() crumb=name>
             <A href=paths.list() attr:class="cg-btn">{t.back_to_list}</A>
@@ -56,18 +53,29 @@ pub fn GroupEditPage() -> impl IntoView {
 #[component]
 fn EditForm(group: Group, saved: RwSignal<Option<Group>>) -> impl IntoView {
     let t = texts();
+    saved.set(Some(group.clone()));
     let form = RwSignal::new(GroupForm::from_group(&group));
     let to_assign = RwSignal::new(Selection::default());
     let to_unassign = RwSignal::new(Selection::default());
     let key = GroupDraft::key(Some(group.id.as_str()));
     let list_text = RwSignal::new(String::new());
-    let draft = use_group_draft(key, form, to_assign, to_unassign, list_text);
+    let parts = DraftParts {
+        form,
+        to_assign,
+        to_unassign,
+        list_text,
+        base: Some(saved),
+    };
+    let draft = use_group_draft(key, parts);
     let state = EditState {
         form,
         saved,
         to_assign,
         to_unassign,
         draft,
+        conflict: RwSignal::new(None),
+        gone: RwSignal::new(false),
+        members_changed: RwSignal::new(0),
     };
     let saving = use_edit_save(group.id.clone(), state);
     let original = group.clone();
@@ -80,6 +88,8 @@ fn EditForm(group: Group, saved: RwSignal<Option<Group>>) -> impl IntoView {
     });
     view! {
         <DraftNotice control=draft on_discard=discard/>
+        <ConflictDialog state=state on_save=saving.on_save/>
+        <GoneDialog state=state/>
         <GroupWizard form=form saving=saving.pending progress=saving.progress on_save=saving.on_save>
             <h2 class="cg-panel__title">{t.customers_to_assign}</h2>
             <CustomerPicker scope=CustomerScope::NotIn(group.id.clone()) selection=to_assign prefix="c_" empty_text=t.available_empty list_text=list_text/>

@@ -1,8 +1,10 @@
-//! Edit's **Save**, in one place: what it sends (the changed name and description, and
-//! the membership delta), the order (group first, then members), what a failure means
-//! (nothing saved; or the group saved but not its members; or members saved in part,
-//! which are then taken out of the selections so the next Save sends only the rest),
-//! and where a success leads (the view page).
+//! Edit's **Save**, in one place: what it sends (only the changed name or description,
+//! and the membership delta, each with the version the page read), the order (group
+//! first, then members), what a failure means (nothing saved; or the group saved but
+//! not its members; or members saved in part, which are then taken out of the
+//! selections so the next Save sends only the rest; or the group changed or vanished
+//! meanwhile: `edit_conflict.rs` asks what to do), and where a success leads (the view
+//! page).
 
 use crate::api::{ApiError, SaveProgress, SharedBackend};
 use crate::i18n::{self, texts};
@@ -10,7 +12,7 @@ use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
-use crate::model::{CustomerId, Group, GroupId, GroupInput};
+use crate::model::{CustomerId, Group, GroupEdit, GroupId};
 use crate::pages::groups::after_save::{Done, on_finished};
 use crate::pages::groups::customer_select_grid::MembersChanged;
 use crate::pages::groups::wizard::{report_save_error, use_tab};
@@ -21,11 +23,12 @@ use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// What Save sends: new name/description (if changed) and the membership delta.
+/// What Save sends: the group as the page read it (id, version), the changed fields
+/// and the membership delta.
 #[derive(Clone)]
 struct EditSave {
-    id: GroupId,
-    input: Option<GroupInput>,
+    base: Group,
+    edit: GroupEdit,
     change: MembershipChange,
 }
 
@@ -36,6 +39,30 @@ enum EditSaveError {
     Group(ApiError),
     /// The members were not (all) changed; `bool`: name/description were saved before.
     Members(ApiError, bool),
+    /// Someone else saved the group since the page read it (here it is now).
+    Stale(Box<Group>),
+    /// The group was deleted meanwhile.
+    Gone,
+}
+
+/// A failure as Save reports it: a stale or missing group is its own case (the group
+/// as it is now is fetched when the backend did not send it).
+async fn classify(
+    b: &SharedBackend,
+    id: &GroupId,
+    e: ApiError,
+    other: impl FnOnce(ApiError) -> EditSaveError,
+) -> EditSaveError {
+    match e {
+        ApiError::Stale(Some(g)) => EditSaveError::Stale(g),
+        ApiError::Stale(None) => match b.get_group(id).await {
+            Ok(g) => EditSaveError::Stale(Box::new(g)),
+            Err(ApiError::NotFound(_)) => EditSaveError::Gone,
+            Err(_) => other(ApiError::Stale(None)),
+        },
+        ApiError::NotFound(_) => EditSaveError::Gone,
+        e => other(e),
+    }
 }
 
 /// The state Save reads and updates.
@@ -51,6 +78,12 @@ pub struct EditState {
     pub to_unassign: RwSignal<Selection>,
     /// The page's draft.
     pub draft: DraftControl,
+    /// The group as it is now, after a save found it changed by someone else.
+    pub conflict: RwSignal<Option<Group>>,
+    /// Whether a save found the group deleted.
+    pub gone: RwSignal<bool>,
+    /// Bumped to have the grids reload (after a partial save or a conflict).
+    pub members_changed: RwSignal<u64>,
 }
 
 /// Save as the page uses it.
@@ -104,36 +137,35 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
     let paths = expect_context::<Paths>();
     let (_, select_tab) = use_tab();
     let progress = RwSignal::new(None::<SaveProgress>);
-    let members_changed = RwSignal::new(0u64);
+    let members_changed = state.members_changed;
     provide_context(MembersChanged(members_changed));
     let draft_key = GroupDraft::key(Some(id.as_str()));
     let save = Action::new_local(move |s: &EditSave| {
         let (b, s, key) = (backend.clone(), s.clone(), draft_key.clone());
         async move {
             progress.set(None);
-            if let Some(input) = &s.input {
-                let saved = b
-                    .update_group(&s.id, input)
-                    .await
-                    .map_err(EditSaveError::Group)?;
+            let mut base = s.base.clone();
+            if !s.edit.is_empty() {
+                let saved = match b.update_group(&base, &s.edit).await {
+                    Ok(g) => g,
+                    Err(e) => return Err(classify(&b, &base.id, e, EditSaveError::Group).await),
+                };
                 state.form.update(|f| f.saved(&saved));
                 // A backend that does not count members on a rename keeps the count.
-                state.saved.update(|g| {
-                    let count = saved
-                        .customer_count
-                        .or_else(|| g.as_ref().and_then(|g| g.customer_count));
-                    *g = Some(Group {
-                        customer_count: count,
-                        ..saved
-                    });
-                });
+                base = Group {
+                    customer_count: saved.customer_count.or(base.customer_count),
+                    ..saved
+                };
+                state.saved.set(Some(base.clone()));
             }
             if !s.change.is_empty() {
                 let report = |p: SaveProgress| progress.set(Some(p));
-                if let Err(e) = b.change_members(&s.id, &s.change, &report).await {
+                if let Err(e) = b.change_members(&base, &s.change, &report).await {
                     // Here, not in the effect: the selection must not be sent twice.
                     forget_applied(&e, state, members_changed);
-                    return Err(EditSaveError::Members(e, s.input.is_some()));
+                    let named = !s.edit.is_empty();
+                    let wrap = |e| EditSaveError::Members(e, named);
+                    return Err(classify(&b, &base.id, e, wrap).await);
                 }
             }
             // Here, not in the page's effect: the save may finish after the page is gone.
@@ -154,24 +186,21 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
             EditSaveError::Members(e, name_saved) => {
                 Notifications::expect().error(members_message(&e, name_saved))
             }
+            EditSaveError::Stale(now) => state.conflict.set(Some(*now)),
+            EditSaveError::Gone => state.gone.set(true),
         },
     );
     let on_save = Callback::new(move |_| {
-        let input = state
-            .form
-            .with_untracked(|f| f.is_dirty().then(|| f.input.trimmed()));
+        let Some(base) = state.saved.get_untracked() else {
+            return;
+        };
+        let edit = state.form.with_untracked(GroupForm::changes);
         let mut change = MembershipChange::editing(
             &state.to_assign.get_untracked(),
             &state.to_unassign.get_untracked(),
         );
-        change.members_before = state
-            .saved
-            .with_untracked(|g| g.as_ref().and_then(|g| g.customer_count));
-        save.dispatch(EditSave {
-            id: id.clone(),
-            input,
-            change,
-        });
+        change.members_before = base.customer_count;
+        save.dispatch(EditSave { base, edit, change });
     });
     EditSaving {
         on_save,

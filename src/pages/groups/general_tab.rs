@@ -7,7 +7,7 @@ use crate::components::field::TextField;
 use crate::i18n::{self, texts};
 use crate::model::group_form::GroupForm;
 
-use crate::model::validation::{DESCRIPTION_MAX, FieldError, NAME_MAX, check_name};
+use crate::model::validation::{DESCRIPTION_MAX, FieldError, NAME_MAX, TextError, check_name};
 use crate::state::latest::{Latest, TYPING_PAUSE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,8 +20,11 @@ pub const DESCRIPTION_ID: &str = "cg-description";
 /// The text of a field error.
 pub fn error_text(field: &str, e: &FieldError) -> String {
     match e {
-        FieldError::Required => i18n::is_required(field),
-        FieldError::TooLong { max } => i18n::at_most(field, *max),
+        FieldError::Rule(TextError::Required) => i18n::is_required(field),
+        FieldError::Rule(TextError::TooLong { max }) => i18n::at_most(field, *max),
+        FieldError::Rule(TextError::InvalidCharacter { ch, position }) => {
+            i18n::invalid_char(field, *ch, *position)
+        }
         FieldError::Taken => texts().name_taken.to_owned(),
         FieldError::Server(m) => m.clone(),
     }

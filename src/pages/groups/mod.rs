@@ -9,6 +9,7 @@ pub mod customer_picker;
 pub mod customer_select_grid;
 pub mod delete_group;
 pub mod edit;
+pub mod edit_conflict;
 pub mod edit_save;
 pub mod general_tab;
 pub mod list;

@@ -1,7 +1,11 @@
 //! The wizard's draft: restored when the page opens, kept in localStorage while the user
-//! works, deleted after Save or Discard; and the leave guard while there is one.
+//! works, deleted after Save or Discard; and the leave guard while there is one. An
+//! Edit draft remembers the group's version and creation time: restored, its version is
+//! what Save sends (a group changed since is a conflict), and a draft of another group
+//! that once had this id is not applied.
 
 use crate::i18n::texts;
+use crate::model::Group;
 use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::selection::Selection;
@@ -14,6 +18,8 @@ use leptos::prelude::*;
 pub struct DraftControl {
     /// Whether a draft was restored when the page opened (shows the notice).
     pub restored: RwSignal<bool>,
+    /// Whether a stored draft belonged to another (deleted) group and was dropped.
+    pub foreign: RwSignal<bool>,
     finished: StoredValue<bool>,
     key: StoredValue<String>,
 }
@@ -26,21 +32,62 @@ impl DraftControl {
     }
 }
 
+/// The wizard state a draft is made of; `base` is the edited group (Edit only).
+#[derive(Clone, Copy)]
+pub struct DraftParts {
+    /// Name and description.
+    pub form: RwSignal<GroupForm>,
+    /// Customers picked to assign.
+    pub to_assign: RwSignal<Selection>,
+    /// Members marked to unassign.
+    pub to_unassign: RwSignal<Selection>,
+    /// Text pasted into **Add from a list**.
+    pub list_text: RwSignal<String>,
+    /// The group being edited, as the edits are based on it.
+    pub base: Option<RwSignal<Option<Group>>>,
+}
+
+/// Whether a stored draft was made on another group than `base` (one that had this id
+/// and was deleted); when not, its version becomes the base's.
+fn adopt_base(d: &GroupDraft, base: Option<RwSignal<Option<Group>>>) -> bool {
+    let Some(base) = base else { return true };
+    let created = base.with_untracked(|g| g.as_ref().map(|g| g.created_at.clone()));
+    if d.created_at.is_some() && d.created_at != created {
+        return false;
+    }
+    if let Some(v) = &d.base_version {
+        base.update(|g| {
+            if let Some(g) = g {
+                g.version = Some(v.clone());
+            }
+        });
+    }
+    true
+}
+
 /// Restores the draft under `key` into the wizard's state, then keeps it up to date and
 /// guards the page while there are unsaved changes.
-pub fn use_group_draft(
-    key: String,
-    form: RwSignal<GroupForm>,
-    to_assign: RwSignal<Selection>,
-    to_unassign: RwSignal<Selection>,
-    list_text: RwSignal<String>,
-) -> DraftControl {
+pub fn use_group_draft(key: String, parts: DraftParts) -> DraftControl {
+    let DraftParts {
+        form,
+        to_assign,
+        to_unassign,
+        list_text,
+        base,
+    } = parts;
     let control = DraftControl {
         restored: RwSignal::new(false),
+        foreign: RwSignal::new(false),
         finished: StoredValue::new(false),
         key: StoredValue::new(key.clone()),
     };
-    if let Some(d) = draft_store::load(&key) {
+    let stored = draft_store::load(&key);
+    if let Some(d) = &stored
+        && !adopt_base(d, base)
+    {
+        draft_store::clear(&key);
+        control.foreign.set(true);
+    } else if let Some(d) = stored {
         form.update(|f| {
             if let Some(n) = d.name {
                 f.input.name = n;
@@ -63,12 +110,22 @@ pub fn use_group_draft(
                 (f.input.description != o.description).then(|| f.input.description.clone()),
             )
         });
+        let (base_version, created_at) = base
+            .and_then(|b| {
+                b.with(|g| {
+                    g.as_ref()
+                        .map(|g| (g.version.clone(), g.created_at.clone()))
+                })
+            })
+            .map_or((None, None), |(v, c)| (v, Some(c)));
         GroupDraft {
             name,
             description,
             to_assign: to_assign.get(),
             to_unassign: to_unassign.get(),
             list_text: list_text.get(),
+            base_version,
+            created_at,
         }
     });
     Effect::new(move |_| {
@@ -93,6 +150,9 @@ pub fn DraftNotice(
 ) -> impl IntoView {
     let t = texts();
     view! {
+        <Show when=move || control.foreign.get()>
+            <div class="cg-notice" role="status"><span>{t.draft_other_group}</span></div>
+        </Show>
         <Show when=move || control.restored.get()>
             <div class="cg-notice" role="status">
                 <span>{t.draft_restored}</span>

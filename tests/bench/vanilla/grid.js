@@ -7,6 +7,9 @@
 // Rows are rebuilt on each page; checkbox toggles touch only what changes.
 
 const API = "/api/v1/customers";
+// The server's bearer token, written onto #cg-app by `cargo xtask bench` (as the server
+// does for the app's own page).
+const AUTH = { authorization: `Bearer ${document.getElementById("cg-app")?.dataset.authToken ?? ""}` };
 const TYPING_PAUSE_MS = 300;
 const CHIPS_SHOWN = 60;
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -266,7 +269,7 @@ async function load() {
   const p = new URLSearchParams({ page: state.page, per_page: state.per, sort: state.sort, order: state.order });
   if (state.q) p.set("q", state.q);
   try {
-    const r = await fetch(`${API}?${p}`, { signal: ctl.signal });
+    const r = await fetch(`${API}?${p}`, { signal: ctl.signal, headers: AUTH });
     if (!r.ok) throw new Error(`${r.status}`);
     const body = await r.json();
     if (ctl !== inflight) return;

@@ -94,6 +94,7 @@ impl Resource<GroupAttrs> {
             description: self.attributes.description.unwrap_or_default(),
             created_at: self.attributes.created_at,
             customer_count: None,
+            version: None,
         }
     }
 }
@@ -138,10 +139,12 @@ impl<A: Serialize> WriteDoc<A> {
 /// Attributes written for a group.
 #[derive(Serialize)]
 pub struct GroupWrite<'a> {
-    /// Name.
-    pub name: &'a str,
-    /// Description; `null` clears it.
-    pub description: Option<&'a str>,
+    /// Name; absent: unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    /// Description; absent: unchanged, `null` clears it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Option<&'a str>>,
     /// First members (create only).
     #[serde(rename = "customerReferences", skip_serializing_if = "Option::is_none")]
     pub customer_references: Option<&'a [CustomerId]>,

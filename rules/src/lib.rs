@@ -1,0 +1,17 @@
+//! The rules a customer group's name and description follow, in one place for the app
+//! (as the admin types) and the reference server (when it stores them), so the two can
+//! never disagree: trimmed, Unicode NFC, no control or invisible characters, limits
+//! counted in characters after normalising, names unique under a Unicode case fold.
+//!
+//! `hostile-inputs.json` beside this crate is the table of hostile inputs both sides'
+//! tests read.
+
+mod chars;
+mod fold;
+mod nfc;
+mod text;
+
+pub use chars::is_invisible;
+pub use fold::name_key;
+pub use nfc::nfc;
+pub use text::{DESCRIPTION_MAX, NAME_MAX, TextError, clean_description, clean_name};

@@ -1,0 +1,150 @@
+//! When Save finds the group not as the page read it. **Changed** by someone else: a
+//! dialog compares the group as it is now with the admin's own edits and offers
+//! **Apply my changes on top** (the changed fields and the picked and unpicked
+//! customers, sent again against the new version; a De-select All is confirmed again
+//! with the new member count) or **Discard mine**. **Deleted**: the admin's edits can
+//! become a new group (they move to Add as its draft). Never a silent overwrite, never
+//! a lost selection.
+
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::i18n::{self, texts};
+use crate::model::draft::GroupDraft;
+use crate::model::group_form::GroupForm;
+use crate::model::selection::Selection;
+use crate::pages::groups::after_save::use_go;
+use crate::pages::groups::edit_save::EditState;
+use crate::routes::Paths;
+use crate::state::draft_store;
+use leptos::prelude::*;
+
+/// A dialog open while `when` holds; closing it (Cancel, Escape) runs `closed`.
+fn open_while(when: impl Fn() -> bool + 'static, closed: impl Fn() + 'static) -> RwSignal<bool> {
+    let open = RwSignal::new(false);
+    Effect::new(move |_| open.set(when()));
+    Effect::new(move |was: Option<bool>| {
+        let now = open.get();
+        if was == Some(true) && !now {
+            closed();
+        }
+        now
+    });
+    open
+}
+
+/// One row of the comparison: the value now, and the admin's (or "not changed by you").
+fn row(label: &'static str, now: String, mine: Option<String>) -> impl IntoView {
+    let t = texts();
+    let unchanged = mine.is_none();
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <td>{now}</td>
+            <td class:cg-muted=unchanged>{mine.unwrap_or_else(|| t.conflict_unchanged.to_owned())}</td>
+        </tr>
+    }
+}
+
+/// The "changed meanwhile" dialog; `on_save` is Save (run again after applying on top).
+#[component]
+pub fn ConflictDialog(state: EditState, on_save: Callback<()>) -> impl IntoView {
+    let t = texts();
+    let conflict = state.conflict;
+    let open = open_while(
+        move || conflict.with(Option::is_some),
+        move || conflict.set(None),
+    );
+    let deselect_all = move || state.to_unassign.with(|s| s.all().is_some());
+    let now_count = move || conflict.with(|g| g.as_ref().and_then(|g| g.customer_count));
+    let apply_label = Signal::derive(move || match (deselect_all(), now_count()) {
+        (true, Some(n)) => i18n::conflict_apply_deselect(n),
+        _ => t.conflict_apply.to_owned(),
+    });
+    let take = move |mine: bool| {
+        let Some(theirs) = conflict.get_untracked() else {
+            return;
+        };
+        if mine {
+            state.form.update(|f| f.rebase(&theirs));
+        } else {
+            state.form.set(GroupForm::from_group(&theirs));
+            state.to_assign.set(Selection::default());
+            state.to_unassign.set(Selection::default());
+        }
+        state.saved.set(Some(theirs));
+        state.members_changed.update(|n| *n += 1);
+        conflict.set(None);
+        if mine {
+            on_save.run(());
+        }
+    };
+    let body = move || {
+        let theirs = conflict.get()?;
+        let was = state
+            .saved
+            .with(|g| g.as_ref().and_then(|g| g.customer_count));
+        let edit = state.form.with(GroupForm::changes);
+        let members = match (theirs.customer_count, was) {
+            (Some(n), Some(m)) => i18n::conflict_members(n, m),
+            (Some(n), None) => i18n::num(n),
+            _ => "—".to_owned(),
+        };
+        let picks = i18n::conflict_picks(
+            state.to_assign.with(Selection::count),
+            state.to_unassign.with(Selection::count),
+        );
+        let warning = deselect_all()
+            .then_some(theirs.customer_count)
+            .flatten()
+            .map(|n| view! { <p class="cg-warning" role="note">{i18n::conflict_deselect(n)}</p> });
+        Some(view! {
+            <p>{t.conflict_intro}</p>
+            <table class="cg-compare">
+                <thead><tr><td></td><th scope="col">{t.conflict_now}</th><th scope="col">{t.conflict_yours}</th></tr></thead>
+                <tbody>
+                    {row(t.field_name, theirs.name.clone(), edit.name)}
+                    {row(t.field_description, theirs.description.clone(), edit.description)}
+                    {row(t.col_customers, members, Some(picks))}
+                </tbody>
+            </table>
+            {warning}
+        })
+    };
+    view! {
+        <ConfirmDialog open=open title=t.conflict_title confirm_label=apply_label
+            confirm_class="cg-btn cg-btn--primary" busy=Signal::stored(false)
+            other=(t.conflict_discard, Callback::new(move |_| take(false)))
+            on_confirm=Callback::new(move |_| take(true))>
+            {body}
+        </ConfirmDialog>
+    }
+}
+
+/// The "deleted meanwhile" dialog: **Save as a new group** carries the name,
+/// description and picked customers to Add.
+#[component]
+pub fn GoneDialog(state: EditState) -> impl IntoView {
+    let t = texts();
+    let paths = expect_context::<Paths>();
+    let go = use_go();
+    let open = open_while(move || state.gone.get(), move || state.gone.set(false));
+    let as_new = Callback::new(move |_| {
+        let input = state.form.with_untracked(|f| f.input.clone());
+        let keep = |s: String| (!s.trim().is_empty()).then_some(s);
+        let draft = GroupDraft {
+            name: keep(input.name),
+            description: keep(input.description),
+            to_assign: state.to_assign.get_untracked(),
+            ..Default::default()
+        };
+        draft_store::store(&GroupDraft::key(None), &draft);
+        state.draft.finish();
+        state.gone.set(false);
+        go(&paths.new_group());
+    });
+    view! {
+        <ConfirmDialog open=open title=t.gone_title confirm_label=t.save_as_new.to_owned()
+            confirm_class="cg-btn cg-btn--primary" busy=Signal::stored(false) on_confirm=as_new>
+            <p>{t.gone_body}</p>
+        </ConfirmDialog>
+    }
+}
