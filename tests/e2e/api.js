@@ -52,6 +52,13 @@ function api(request) {
     lookup: (body) => request.post(`${base}/customers/lookup`, { data: body, headers }).then(ok),
     customer: (id) => request.get(`${base}/customers/${id}`, { headers }).then(ok),
     createGroup: (body) => request.post(`${base}/customer-groups`, { data: body, headers }).then(ok),
+    /** Deletes group `id` whatever its version (`If-Match: *`). */
+    deleteGroup: (id) => request.delete(`${base}/customer-groups/${id}`, { headers }).then(ok),
+    /** Every group whose name is exactly `name` (a search matches parts of names too). */
+    groupsNamed: async (name) => {
+      const p = await request.get(`${base}/customer-groups`, { params: { q: name, per_page: 100 }, headers }).then(ok);
+      return p.items.filter((g) => g.name === name);
+    },
     findGroupByName: async (name) => {
       const p = await request.get(`${base}/customer-groups`, { params: { q: name, per_page: 100 }, headers }).then(ok);
       return p.items.find((g) => g.name === name) || null;

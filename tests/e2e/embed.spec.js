@@ -1,21 +1,7 @@
 // Embedding: the host page configures the app through the mount element's data-*
 // attributes. Here the host page is the served index.html, rewritten on the way in.
 const { test, expect } = require("@playwright/test");
-
-/** The servers' bearer token (`--token`), which a host page that mounts the app itself must pass on. */
-const TOKEN = process.env.CG_TOKEN || "cg-e2e-token";
-
-/** Serves index.html for every page under `prefix` with extra mount attributes. */
-async function hostPage(page, attrs) {
-  await page.route(
-    (url) => !url.pathname.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(url.pathname),
-    async (route) => {
-      const resp = await route.fetch();
-      const html = (await resp.text()).replace('data-api-base-url="/api/v1/"', `data-api-base-url="/api/v1/" ${attrs}`);
-      await route.fulfill({ response: resp, body: html });
-    },
-  );
-}
+const { TOKEN, hostPage, hostWithModule } = require("./host");
 
 test("under a host's base path every link and navigation keeps the prefix", async ({ page }) => {
   await hostPage(page, 'data-base-path="/admin/cg" data-customer-url="/backoffice/customers/{reference}"');
@@ -47,32 +33,13 @@ test("a configuration the app cannot work with is told, naming the setting", asy
   await expect(page.getByRole("alert")).toContainText("magento");
 });
 
-/** A host back-office page at `path` that loads the app's module and runs `script`. */
-async function hostWithModule(page, request, path, bodyHtml, script) {
-  const index = await (await request.get("/")).text();
-  const js = /data-js="([^"]+)"/.exec(index)[1];
-  const wasm = /data-wasm="([^"]+)"/.exec(index)[1];
-  const css = [...index.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-  await page.route(
-    (url) => url.pathname.startsWith(path),
-    (route) =>
-      route.fulfill({
-        contentType: "text/html",
-        body: `<!DOCTYPE html><html><head>${css.map((h) => `<link rel="stylesheet" href="${h}">`).join("")}</head>
-          <body><header id="host-header">Host back office</header>${bodyHtml}
-          <script type="module">import init, * as cg from "${js}"; await init({ module_or_path: "${wasm}" }); ${script}</script>
-          </body></html>`,
-      }),
-  );
-}
-
 test("the JS API mounts into a host element and unmounts", async ({ page, request }) => {
   await hostWithModule(
     page,
     request,
     "/host",
     '<main id="slot"></main>',
-    `window.cgHandle = cg.mount(document.getElementById("slot"), { basePath: "/host", timeoutMs: 5000, authToken: ${JSON.stringify(TOKEN)} });
+    `window.cgHandle = cg.mount(document.getElementById("slot"), { basePath: "/host", timeoutMs: 5000, authToken: TOKEN });
      try { cg.mount(document.createElement("div"), { dialect: "magento" }); } catch (e) { window.cgError = String(e); }`,
   );
   await page.goto("/host/customer-groups");

@@ -84,14 +84,17 @@ pub fn ConflictDialog(state: EditState, on_save: Callback<()>) -> impl IntoView 
             .with(|g| g.as_ref().and_then(|g| g.customer_count));
         let edit = state.form.with(GroupForm::changes);
         let members = match (theirs.customer_count, was) {
-            (Some(n), Some(m)) => i18n::conflict_members(n, m),
-            (Some(n), None) => i18n::num(n),
+            (Some(n), Some(m)) if n != m => i18n::conflict_members(n, m),
+            (Some(n), _) => i18n::num(n),
             _ => "—".to_owned(),
         };
-        let picks = i18n::conflict_picks(
-            state.to_assign.with(Selection::count),
-            state.to_unassign.with(Selection::count),
-        );
+        let assign = state.to_assign.with(Selection::count);
+        let unassign = state.to_unassign.with(Selection::count);
+        let picks = if deselect_all() {
+            Some(t.deselect_all.to_owned())
+        } else {
+            (assign + unassign > 0).then(|| i18n::conflict_picks(assign, unassign))
+        };
         let warning = deselect_all()
             .then_some(theirs.customer_count)
             .flatten()
@@ -103,7 +106,7 @@ pub fn ConflictDialog(state: EditState, on_save: Callback<()>) -> impl IntoView 
                 <tbody>
                     {row(t.field_name, theirs.name.clone(), edit.name)}
                     {row(t.field_description, theirs.description.clone(), edit.description)}
-                    {row(t.col_customers, members, Some(picks))}
+                    {row(t.col_customers, members, picks)}
                 </tbody>
             </table>
             {warning}
