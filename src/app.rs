@@ -11,6 +11,7 @@ use crate::pages::groups::list::GroupListPage;
 use crate::pages::groups::view::GroupViewPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::routes::Paths;
+use crate::state::instance::Instance;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -36,8 +37,13 @@ pub fn App(
     config: Config,
     /// The backend the pages talk to.
     backend: SharedBackend,
+    /// This instance: its element ids and the element it tells the host about (the
+    /// embedding layer gives one; tests get a fresh one without an element).
+    #[prop(optional)]
+    instance: Option<Instance>,
 ) -> impl IntoView {
-    crate::i18n::set_locale(config.locale);
+    provide_context(config.locale);
+    provide_context(instance.unwrap_or_else(Instance::unmounted));
     let lang = config.locale.tag();
     let paths = Paths::new(&config.base_path);
     provide_context(backend);

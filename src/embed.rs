@@ -9,15 +9,19 @@
 //!    setting;
 //! 3. the custom element `<customer-groups-admin api-base-url=… base-path=…>`, mounted
 //!    when connected and unmounted when removed.
-
 //!
-//! Whichever way, a 401 from the backend raises the DOM event `cg-unauthorized` on the
-//! mount element (bubbling, `detail: { status: 401 }`): the host signs in again and
-//! calls `setToken`; the admin's input is kept and Retry works.
+//! Whichever way, the app tells the host what it did through DOM `CustomEvent`s on the
+//! mount element (bubbling and composed; `detail` holds strings): `cg-group-created`,
+//! `cg-group-updated`, `cg-group-deleted` (`{ id, name }`), `cg-navigate-customer`
+//! (`{ id, reference, url }`, cancelable: a host router that calls `preventDefault()`
+//! takes the navigation over) and `cg-unauthorized` (`{ status: 401 }`: the host signs
+//! the admin in again and calls `setToken`; the input is kept and Retry works). Each
+//! instance has its own element ids, language and listeners; `unmount()` removes them.
 
 use crate::api::http::{Credentials, Secret};
 use crate::app::{App, ConfigError, backend_for};
 use crate::config::{Config, js_name};
+use crate::state::instance::{Instance, dispatch};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::JsCast;
@@ -67,15 +71,9 @@ impl MountHandle {
 fn announce_unauthorized(el: &HtmlElement, credentials: &Credentials) {
     let el = send_wrapper::SendWrapper::new(el.clone());
     credentials.on_unauthorized(Some(std::sync::Arc::new(move || {
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
         let detail = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&detail, &"status".into(), &401.into());
-        init.set_detail(&detail);
-        if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("cg-unauthorized", &init) {
-            let _ = el.dispatch_event(&e);
-        }
+        dispatch(&el, "cg-unauthorized", &detail, false);
     })));
 }
 
@@ -90,9 +88,12 @@ fn mount_config(el: HtmlElement, config: Result<Config, String>) -> MountHandle 
     if let Some(c) = &credentials {
         announce_unauthorized(&el, c);
     }
+    let instance = Instance::new(Some(el.clone()));
     let handle = leptos::mount::mount_to(el, move || {
         match config.and_then(|c| backend_for(&c).map(|b| (c, b))) {
-            Ok((config, backend)) => view! { <App config=config backend=backend/> }.into_any(),
+            Ok((config, backend)) => {
+                view! { <App config=config backend=backend instance=instance/> }.into_any()
+            }
             Err(message) => view! { <ConfigError message=message/> }.into_any(),
         }
     });

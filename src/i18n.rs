@@ -6,7 +6,6 @@
 
 use crate::model::format::thousands;
 use crate::model::search::SearchRule;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 /// All visible texts of one language.
 pub struct Texts {
@@ -739,19 +738,14 @@ impl Locale {
     }
 }
 
-static LOCALE: AtomicU8 = AtomicU8::new(0);
-
-/// Switches the language (the app does it once, from its configuration).
-pub fn set_locale(locale: Locale) {
-    LOCALE.store(locale as u8, Ordering::Relaxed);
-}
-
-/// The texts of the active language.
+/// The texts of the language of the app instance at hand: the `Locale` its `App`
+/// provides (so two instances on one page may speak two languages); English outside
+/// an app (native tests). Code that runs outside the reactive owner (a raw DOM
+/// listener) takes `texts()` when it is set up.
 pub fn texts() -> &'static Texts {
-    if LOCALE.load(Ordering::Relaxed) == Locale::De as u8 {
-        &DE
-    } else {
-        &EN
+    match leptos::prelude::use_context::<Locale>() {
+        Some(Locale::De) => &DE,
+        _ => &EN,
     }
 }
 

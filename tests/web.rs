@@ -19,6 +19,7 @@ use cg_admin::model::{
     Customer, CustomerId, Gender, Group, GroupEdit, GroupId, GroupInput, ListQuery, Page, SortKey,
     SortOrder, Version,
 };
+use cg_admin::state::instance::Instance;
 use leptos::prelude::*;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -475,6 +476,12 @@ impl Mounted {
 }
 
 fn mount(backend: Arc<FakeBackend>, path: &str) -> Mounted {
+    mount_as(backend, path, None)
+}
+
+/// Mounts with the `locale` setting (`None`: the default) as the embedding layer does:
+/// the instance announces its events on its root.
+fn mount_as(backend: Arc<FakeBackend>, path: &str, locale: Option<&str>) -> Mounted {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
     window
@@ -485,10 +492,12 @@ fn mount(backend: Arc<FakeBackend>, path: &str) -> Mounted {
     let document = window.document().unwrap();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let config = Config::from_settings(|_| None, "http://127.0.0.1").unwrap();
+    let setting = |k: &str| (k == "locale").then(|| locale.map(str::to_owned)).flatten();
+    let config = Config::from_settings(setting, "http://127.0.0.1").unwrap();
     let shared: SharedBackend = backend;
+    let instance = Instance::new(Some(root.clone()));
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <App config=config backend=shared/> }.into_any()
+        view! { <App config=config backend=shared instance=instance/> }.into_any()
     });
     Mounted {
         root,
@@ -981,4 +990,59 @@ async fn deleted_group_offers_save_as_new() {
         })
     })
     .await;
+}
+
+// Two apps on one page, one in German: every element id is unique in the document, each
+// speaks its own language, and removing one leaves the other working.
+#[wasm_bindgen_test]
+async fn two_instances_keep_their_ids_and_languages() {
+    let fake = FakeBackend::with_members(5, 0);
+    let en = mount_as(fake.clone(), "/customer-groups/new", None);
+    let de = mount_as(fake.clone(), "/customer-groups/new", Some("de"));
+    wait_for("both forms", || {
+        !en.all(DESCRIPTION).is_empty() && !de.all(DESCRIPTION).is_empty()
+    })
+    .await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let all = document.query_selector_all("[id]").unwrap();
+    let ids: Vec<String> = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.id())
+        .collect();
+    let unique: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    assert!(en.text().contains("General Information"));
+    assert!(
+        de.text().contains("Allgemeine Informationen"),
+        "{}",
+        de.text()
+    );
+    drop(en);
+    de.type_into(DESCRIPTION, "Noch da");
+    leptos::task::tick().await;
+    assert!(de.text().contains("Allgemeine Informationen"));
+}
+
+// The host hears what the app did: a created group's id and name on the mount element,
+// and a customer link it may take over by cancelling the event.
+#[wasm_bindgen_test]
+async fn host_hears_created_groups() {
+    let fake = FakeBackend::with_members(5, 0);
+    let m = mount(fake.clone(), "/customer-groups/new");
+    let heard = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = heard.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::CustomEvent)>::new(
+        move |e: web_sys::CustomEvent| {
+            let name = js_sys::Reflect::get(&e.detail(), &"name".into()).unwrap();
+            sink.lock().unwrap().push(name.as_string().unwrap());
+        },
+    );
+    m.root
+        .add_event_listener_with_callback("cg-group-created", listener.as_ref().unchecked_ref())
+        .unwrap();
+    wait_for("form", || !m.all("input.cg-input").is_empty()).await;
+    m.type_into("input.cg-field__input", "Heard Group");
+    m.click_button("Save");
+    wait_for("event", || !heard.lock().unwrap().is_empty()).await;
+    assert_eq!(*heard.lock().unwrap(), ["Heard Group"]);
 }

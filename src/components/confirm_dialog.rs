@@ -3,6 +3,7 @@
 //! and the confirming button.
 
 use crate::i18n::texts;
+use crate::state::instance::Instance;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -32,6 +33,8 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let t = texts();
     let dialog = NodeRef::<Dialog>::new();
+    let title_id = expect_context::<Instance>().unique("dialog");
+    let labelled_by = title_id.clone();
     Effect::new(move |_| {
         let want = open.get();
         if let Some(d) = dialog.get() {
@@ -43,9 +46,9 @@ pub fn ConfirmDialog(
         }
     });
     view! {
-        <dialog node_ref=dialog class="cg-dialog" aria-labelledby="cg-dialog-title"
+        <dialog node_ref=dialog class="cg-dialog" aria-labelledby=labelled_by
             on:close=move |_| open.set(false)>
-            <h2 id="cg-dialog-title" class="cg-dialog__title">{title}</h2>
+            <h2 id=title_id class="cg-dialog__title">{title}</h2>
             <div class="cg-dialog__body">{children()}</div>
             <div class="cg-dialog__actions">
                 <button type="button" class="cg-btn" autofocus on:click=move |_| open.set(false)>{t.cancel}</button>

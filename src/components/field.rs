@@ -9,8 +9,8 @@ use leptos::prelude::*;
 /// A text input or textarea.
 #[component]
 pub fn TextField(
-    /// The element id (also used for the error and hint ids).
-    id: &'static str,
+    /// The element id (also used for the error and hint ids), unique in the page.
+    id: String,
     /// Visible label.
     label: &'static str,
     /// The value.
@@ -44,14 +44,14 @@ pub fn TextField(
     let on = move |ev| on_input.run(event_target_value(&ev));
     let control = if multiline {
         view! {
-            <textarea id=id class="cg-textarea" class:cg-input--invalid=move || error.with(|e| e.is_some())
+            <textarea id=id.clone() class="cg-textarea" class:cg-input--invalid=move || error.with(|e| e.is_some())
                 aria-invalid=invalid aria-describedby=described.clone()
                 prop:value=move || value.get() on:input=on></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id type="text" class="cg-input cg-field__input" class:cg-input--invalid=move || error.with(|e| e.is_some())
+            <input id=id.clone() type="text" class="cg-input cg-field__input" class:cg-input--invalid=move || error.with(|e| e.is_some())
                 aria-invalid=invalid aria-describedby=described aria-required=required.to_string()
                 autocomplete="off"
                 prop:value=move || value.get() on:input=on/>

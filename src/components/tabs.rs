@@ -3,6 +3,7 @@
 
 use crate::i18n::texts;
 use crate::model::group_form::Tab;
+use crate::state::instance::dom_id;
 use leptos::prelude::*;
 
 /// One tab: which, its label, and whether its panel holds an error.
@@ -15,14 +16,14 @@ pub struct TabSpec {
     pub invalid: Signal<bool>,
 }
 
-/// The id of a tab's button (panels use it in `aria-labelledby`).
+/// The id of a tab's button in this instance (panels use it in `aria-labelledby`).
 pub fn tab_id(tab: Tab) -> String {
-    format!("cg-tab-{}", tab.key())
+    dom_id(&format!("tab-{}", tab.key()))
 }
 
-/// The id of a tab's panel.
+/// The id of a tab's panel in this instance.
 pub fn panel_id(tab: Tab) -> String {
-    format!("cg-panel-{}", tab.key())
+    dom_id(&format!("panel-{}", tab.key()))
 }
 
 /// The tab list.

@@ -1,6 +1,8 @@
 //! "Latest wins": of a burst of calls only the newest counts. The one helper behind the
 //! debounced search box, the as-you-type name check, and remote data that drops answers
-//! to requests made before the newest one.
+//! to requests made before the newest one. Also [`after`], the app's one timer: it runs
+//! under the owner that set it and is cleared when that owner goes (a page, or the whole
+//! app on `unmount()`), so nothing of a removed instance fires.
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -41,13 +43,23 @@ impl Latest {
     pub fn debounce(&self, delay: Duration, f: impl FnOnce() + 'static) {
         let ticket = self.next();
         let this = *self;
-        set_timeout(
-            move || {
-                if this.is_current(ticket) {
-                    f();
-                }
-            },
-            delay,
-        );
+        after(delay, move || {
+            if this.is_current(ticket) {
+                f();
+            }
+        });
+    }
+}
+
+/// Runs `f` after `delay` under the current reactive owner (its context: language,
+/// instance); cleared if the owner is cleaned up first.
+pub fn after(delay: Duration, f: impl FnOnce() + 'static) {
+    let owner = Owner::current();
+    let run = move || match owner {
+        Some(o) => o.with(f),
+        None => f(),
+    };
+    if let Ok(handle) = set_timeout_with_handle(run, delay) {
+        on_cleanup(move || handle.clear());
     }
 }

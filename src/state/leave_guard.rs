@@ -10,10 +10,12 @@ use wasm_bindgen::prelude::Closure;
 
 /// Guards the current page while `dirty` is true.
 pub fn use_leave_guard(dirty: Signal<bool>) {
+    // The listeners run outside the reactive owner: the instance's texts are taken now.
+    let t = texts();
     let unload = window_event_listener(ev::beforeunload, move |e: web_sys::BeforeUnloadEvent| {
         if dirty.get_untracked() {
             e.prevent_default();
-            e.set_return_value(texts().unsaved_changes);
+            e.set_return_value(t.unsaved_changes);
         }
     });
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
@@ -44,7 +46,7 @@ pub fn use_leave_guard(dirty: Signal<bool>) {
             return;
         }
         let leave = window()
-            .confirm_with_message(texts().unsaved_changes)
+            .confirm_with_message(t.unsaved_changes)
             .unwrap_or(true);
         if !leave {
             e.prevent_default();

@@ -3,6 +3,7 @@
 //! parameters.
 
 pub mod draft_store;
+pub mod instance;
 pub mod latest;
 pub mod leave_guard;
 pub mod notifications;

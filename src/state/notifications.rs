@@ -1,5 +1,6 @@
 //! Notifications (toasts): success hides itself after 5 s, errors stay until closed.
 
+use crate::state::latest::after;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -55,7 +56,7 @@ impl Notifications {
     pub fn success(&self, text: impl Into<String>) {
         let id = self.push(Tone::Success, text.into());
         let this = *self;
-        set_timeout(move || this.dismiss(id), Duration::from_secs(5));
+        after(Duration::from_secs(5), move || this.dismiss(id));
     }
 
     /// Shows an error message that stays until closed.

@@ -5,7 +5,7 @@
 use crate::api::ApiError;
 use crate::state::latest::Latest;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use std::future::Future;
 
 /// Data fetched from the backend for the current parameters.

@@ -7,18 +7,19 @@
 use crate::api::{ApiError, CustomerScope, PartialChange, SaveProgress, SharedBackend};
 use crate::components::page_header::PageHeader;
 use crate::i18n::{self, texts};
-use crate::model::GroupInput;
 use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::idempotency::IdempotencyKey;
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
+use crate::model::{Group, GroupInput};
 use crate::pages::groups::after_save::{Done, on_finished, use_go};
 use crate::pages::groups::customer_picker::CustomerPicker;
 use crate::pages::groups::wizard::{GroupWizard, report_save_error, use_tab};
 use crate::pages::groups::wizard_draft::{DraftNotice, DraftParts, use_group_draft};
 use crate::routes::Paths;
 use crate::state::draft_store;
+use crate::state::instance::announce;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 
@@ -69,9 +70,16 @@ pub fn GroupCreatePage() -> impl IntoView {
     on_finished(
         save,
         Some(draft),
-        move |_| Done {
-            message: t.created_ok.to_owned(),
-            to: list.clone(),
+        move |g: Group| {
+            announce(
+                "cg-group-created",
+                &[("id", g.id.as_str()), ("name", &g.name)],
+                false,
+            );
+            Done {
+                message: t.created_ok.to_owned(),
+                to: list.clone(),
+            }
         },
         move |e| {
             // Created, but not all its customers: the rest waits on its edit page.

@@ -11,6 +11,7 @@ use crate::model::draft::GroupDraft;
 use crate::pages::groups::after_save::{Done, on_finished};
 use crate::routes::Paths;
 use crate::state::draft_store;
+use crate::state::instance::announce;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 
@@ -43,9 +44,12 @@ pub fn DeleteGroup(
         None,
         move |()| {
             open.set(false);
-            let name = group.with_untracked(|g| g.as_ref().map(|g| g.name.clone()));
+            let (id, name) = group
+                .with_untracked(|g| g.as_ref().map(|g| (g.id.to_string(), g.name.clone())))
+                .unwrap_or_default();
+            announce("cg-group-deleted", &[("id", &id), ("name", &name)], false);
             Done {
-                message: i18n::deleted_ok(&name.unwrap_or_default()),
+                message: i18n::deleted_ok(&name),
                 to: paths.list(),
             }
         },

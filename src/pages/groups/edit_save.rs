@@ -19,6 +19,7 @@ use crate::pages::groups::wizard::{report_save_error, use_tab};
 use crate::pages::groups::wizard_draft::DraftControl;
 use crate::routes::Paths;
 use crate::state::draft_store;
+use crate::state::instance::announce;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -177,9 +178,15 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
     on_finished(
         save,
         Some(state.draft),
-        move |()| Done {
-            message: texts().updated_ok.to_owned(),
-            to: view_path.clone(),
+        move |()| {
+            if let Some(g) = state.saved.get_untracked() {
+                let detail = [("id", g.id.as_str()), ("name", &g.name)];
+                announce("cg-group-updated", &detail, false);
+            }
+            Done {
+                message: texts().updated_ok.to_owned(),
+                to: view_path.clone(),
+            }
         },
         move |e| match e {
             EditSaveError::Group(e) => report_save_error(state.form, select_tab, &e),

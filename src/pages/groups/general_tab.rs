@@ -8,14 +8,15 @@ use crate::i18n::{self, texts};
 use crate::model::group_form::GroupForm;
 
 use crate::model::validation::{DESCRIPTION_MAX, FieldError, NAME_MAX, TextError, check_name};
+use crate::state::instance::dom_id;
 use crate::state::latest::{Latest, TYPING_PAUSE};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 
-/// Element id of the Name field (Save focuses it when it is invalid).
-pub const NAME_ID: &str = "cg-name";
-/// Element id of the Description field.
-pub const DESCRIPTION_ID: &str = "cg-description";
+/// Element id (in this instance) of the Name field (Save focuses it when invalid).
+const NAME_ID: &str = "name";
+/// Element id (in this instance) of the Description field.
+const DESCRIPTION_ID: &str = "description";
 
 /// The text of a field error.
 pub fn error_text(field: &str, e: &FieldError) -> String {
@@ -37,7 +38,7 @@ pub fn focus_first_error(form: &GroupForm) {
     } else {
         DESCRIPTION_ID
     };
-    if let Some(el) = document().get_element_by_id(id) {
+    if let Some(el) = document().get_element_by_id(&dom_id(id)) {
         use wasm_bindgen::JsCast;
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
@@ -98,7 +99,7 @@ pub fn GeneralFields(
     view! {
         <div class="cg-form">
             <TextField
-                id=NAME_ID
+                id=dom_id(NAME_ID)
                 label=t.field_name
                 required=true
                 max=NAME_MAX
@@ -108,7 +109,7 @@ pub fn GeneralFields(
                 warning=rename_warning
             />
             <TextField
-                id=DESCRIPTION_ID
+                id=dom_id(DESCRIPTION_ID)
                 label=t.field_description
                 multiline=true
                 max=DESCRIPTION_MAX

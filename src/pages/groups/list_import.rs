@@ -14,7 +14,7 @@ use crate::model::selection::Selection;
 use crate::state::latest::Latest;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 
 /// The message for a list that cannot be read.
 fn list_error(e: &ListError) -> String {

@@ -13,6 +13,7 @@ use crate::model::{Customer, Group, SortKey};
 use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
 use crate::pages::groups::member_export::{ExportMembers, gender_text};
 use crate::routes::Paths;
+use crate::state::instance::announce;
 use crate::state::remote::Remote;
 use crate::state::url_query::use_list_query;
 use leptos::prelude::*;
@@ -75,7 +76,19 @@ fn GroupDetails(group: Group) -> impl IntoView {
         },
         Column::new(t.col_actions, move |c: &Customer| {
             let href = config.customer_url(c.id.as_str(), &c.reference);
-            view! { <a class="cg-link" href=href aria-label=i18n::view_customer(&c.display_name())>{t.view}</a> }.into_any()
+            // The host may take the navigation over (its own router): it cancels the event.
+            let detail = [
+                ("id", c.id.to_string()),
+                ("reference", c.reference.clone()),
+                ("url", href.clone()),
+            ];
+            let on_click = move |e: leptos::ev::MouseEvent| {
+                let d: Vec<(&str, &str)> = detail.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                if !announce("cg-navigate-customer", &d, true) {
+                    e.prevent_default();
+                }
+            };
+            view! { <a class="cg-link" href=href on:click=on_click aria-label=i18n::view_customer(&c.display_name())>{t.view}</a> }.into_any()
         }),
     ];
     let description = if group.description.is_empty() {

@@ -7,6 +7,7 @@ use crate::components::tabs::{TabList, TabSpec, panel_id, tab_id};
 use crate::i18n::{self, texts};
 use crate::model::group_form::{GroupForm, Tab};
 use crate::pages::groups::general_tab::{GeneralFields, focus_first_error};
+use crate::state::latest::after;
 use crate::state::notifications::Notifications;
 use crate::state::url_query::{History, use_query_param};
 use leptos::prelude::*;
@@ -28,12 +29,9 @@ pub fn use_tab() -> (Signal<Tab>, Callback<Tab>) {
 pub fn show_first_error(form: RwSignal<GroupForm>, select: Callback<Tab>) {
     form.update(|f| f.touch());
     select.run(Tab::General);
-    set_timeout(
-        move || {
-            let _ = form.try_with_untracked(focus_first_error);
-        },
-        Duration::from_millis(0),
-    );
+    after(Duration::from_millis(0), move || {
+        let _ = form.try_with_untracked(focus_first_error);
+    });
 }
 
 /// Shows a failed save: typed field errors on the fields (and the tab switched to
