@@ -158,11 +158,9 @@ where
                 <SearchBox query=query set_query=set_query label=search_label/>
                 <div class="cg-grid__toolbar-end">{toolbar.map(|f| f())}</div>
             </div>
-            <Show when=move || remote.error.with(|e| e.is_some()) && rows.with(|r| r.is_some())>
-                <ErrorPanel
-                    error=remote.error.get().map(|e| e.user_message()).unwrap_or_default()
-                    on_retry=move || remote.retry()/>
-            </Show>
+            {move || (rows.with(|r| r.is_some())).then(|| remote.error.get()).flatten().map(|e| view! {
+                <ErrorPanel error=e.user_message() on_retry=move || remote.retry()/>
+            })}
             <div class="cg-grid__scroll">
                 <div class="cg-progress" class:cg-progress--on=move || remote.loading.get()></div>
                 <table class="cg-table" class:cg-table--stale=move || remote.loading.get() && rows.with(|r| r.is_some())>

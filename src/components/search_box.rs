@@ -18,6 +18,7 @@ pub fn SearchBox(
     label: &'static str,
 ) -> impl IntoView {
     let text = RwSignal::new(query.get_untracked().q);
+    let typed = Memo::new(move |_| !text.with(String::is_empty));
     // Back/Forward or a link changes the URL's search: show it. Only a change of the
     // search itself counts, so sorting or paging never overwrites what is being typed.
     let url_q = Memo::new(move |_| query.with(|q| q.q.clone()));
@@ -61,10 +62,10 @@ pub fn SearchBox(
                     }
                 }
             />
-            <Show when=move || !text.with(|t| t.is_empty())>
+            {move || typed.get().then(|| view! {
                 <button type="button" class="cg-search__clear" aria-label=texts().clear_search
                     on:click=move |_| { text.set(String::new()); commit(); }>"×"</button>
-            </Show>
+            })}
         </div>
     }
 }

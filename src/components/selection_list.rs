@@ -58,12 +58,13 @@ fn Chips(
 ) -> impl IntoView {
     let shown = move || items.with(|v| v.iter().take(SHOWN).cloned().collect::<Vec<_>>());
     let more = move || items.with(|v| v.len().saturating_sub(SHOWN));
+    let any_more = Memo::new(move |_| more() > 0);
     view! {
         <ul class="cg-chips">
             <For each=shown key=|(id, _)| id.clone() children=move |(id, label)| chip(id, label, on_remove)/>
-            <Show when=move || { more() > 0 }>
+            {move || any_more.get().then(|| view! {
                 <li class="cg-chip cg-chip--more">{move || format!("+ {}", more())}</li>
-            </Show>
+            })}
         </ul>
     }
 }
@@ -103,30 +104,31 @@ pub fn SelectionList(
         Summary::All { q, count, .. } => Some(all_text(count, &q)),
         _ => None,
     });
-    let nothing = move || summary.with(|s| *s == Summary::Nothing);
+    // Each part appears and goes as a whole (the chips inside are keyed): the closures
+    // below re-run only when one of these flips.
+    let nothing = Memo::new(move |_| summary.with(|s| *s == Summary::Nothing));
+    let has =
+        |list: Memo<Vec<(CustomerId, String)>>| Memo::new(move |_| list.with(|l| !l.is_empty()));
+    let (has_listed, has_except, has_extra) = (has(listed), has(except), has(extra));
     view! {
         <section class="cg-selection" data-testid=testid>
             <div class="cg-selection__head">
                 <h3 class="cg-selection__title" aria-live="polite">{move || title.get()}</h3>
-                <Show when=move || summary.with(|s| *s != Summary::Nothing)>
+                {move || (!nothing.get()).then(|| view! {
                     <button type="button" class="cg-btn cg-btn--link" on:click=move |_| on_clear.run(())>{t.clear_selection}</button>
-                </Show>
+                })}
             </div>
-            <Show when=nothing>
-                <p class="cg-muted">{t.nothing_selected}</p>
-            </Show>
-            <Show when=move || listed.with(|l| !l.is_empty())>
-                <Chips items=listed on_remove=on_remove/>
-            </Show>
+            {move || nothing.get().then(|| view! { <p class="cg-muted">{t.nothing_selected}</p> })}
+            {move || has_listed.get().then(|| view! { <Chips items=listed on_remove=on_remove/> })}
             {move || all_line.get().map(|line| view! { <p class="cg-selection__all">{line}</p> })}
-            <Show when=move || except.with(|l| !l.is_empty())>
+            {move || has_except.get().then(|| view! {
                 <p class="cg-muted">{move || i18n::except_n(except.with(Vec::len))}</p>
                 <Chips items=except on_remove=on_remove/>
-            </Show>
-            <Show when=move || extra.with(|l| !l.is_empty())>
+            })}
+            {move || has_extra.get().then(|| view! {
                 <p class="cg-muted">{move || i18n::plus_n(extra.with(Vec::len))}</p>
                 <Chips items=extra on_remove=on_remove/>
-            </Show>
+            })}
         </section>
     }
 }

@@ -75,10 +75,10 @@ pub fn TabList(
                         class:cg-tab--invalid=move || invalid.get()
                         on:click=move |_| on_select.run(tab)>
                         {spec.label}
-                        <Show when=move || invalid.get()>
+                        {move || invalid.get().then(|| view! {
                             <span class="cg-tab__dot" aria-hidden="true"></span>
                             <span class="cg-sr-only">{texts().tab_has_error}</span>
-                        </Show>
+                        })}
                     </button>
                 }
             }).collect_view()}

@@ -59,9 +59,7 @@ fn select_bar(
                 }>
                 {move || i18n::select_all_matching(total())}
             </button>
-            <Show when=over_cap>
-                <span class="cg-muted">{i18n::select_all_cap(cap)}</span>
-            </Show>
+            {move || over_cap().then(|| view! { <span class="cg-muted">{i18n::select_all_cap(cap)}</span> })}
         </div>
     }
     .into_any()
@@ -91,9 +89,7 @@ pub fn CustomerPicker(
     };
     view! {
         <AddFromList selection=selection group=group text=list_text/>
-        <Show when=move || members_listed>
-            <p class="cg-muted">{t.members_listed_too}</p>
-        </Show>
+        {members_listed.then(|| view! { <p class="cg-muted">{t.members_listed_too}</p> })}
         <CustomerSelectGrid
             source=CustomerSource::Customers(scope)
             selection=selection

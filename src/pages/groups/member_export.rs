@@ -65,15 +65,16 @@ pub fn ExportMembers(
                     (false, _) => scope(),
                 }}
             </span>
-            <Show when=move || running.get()
-                fallback=move || view! {
+            {move || if running.get() {
+                view! { <button type="button" class="cg-btn" on:click=move |_| stop.set_value(true)>{t.cancel}</button> }.into_any()
+            } else {
+                view! {
                     <button type="button" class="cg-btn" disabled=move || total.get().unwrap_or(0) == 0
                         on:click=move |_| { export.dispatch(query.with_untracked(|q| q.q.clone())); }>
                         {t.export_csv}
                     </button>
-                }>
-                <button type="button" class="cg-btn" on:click=move |_| stop.set_value(true)>{t.cancel}</button>
-            </Show>
+                }.into_any()
+            }}
         </div>
     }
 }

@@ -29,9 +29,9 @@ pub fn GroupViewPage() -> impl IntoView {
     let edit_href = Signal::derive(move || paths.edit(&id.get()));
     view! {
         <PageHeader title=title crumb=title>
-            <Show when=move || group.data.with(|g| g.is_some())>
+            {move || group.data.with(Option::is_some).then(|| view! {
                 <A href=move || edit_href.get() attr:class="cg-btn cg-btn--primary">{t.edit_customer_group}</A>
-            </Show>
+            })}
         </PageHeader>
         {move || group_status(group)}
         {move || group.data.get().map(|g| view! { <GroupDetails group=g/> })}

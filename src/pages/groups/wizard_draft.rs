@@ -150,10 +150,10 @@ pub fn DraftNotice(
 ) -> impl IntoView {
     let t = texts();
     view! {
-        <Show when=move || control.foreign.get()>
+        {move || control.foreign.get().then(|| view! {
             <div class="cg-notice" role="status"><span>{t.draft_other_group}</span></div>
-        </Show>
-        <Show when=move || control.restored.get()>
+        })}
+        {move || control.restored.get().then(|| view! {
             <div class="cg-notice" role="status">
                 <span>{t.draft_restored}</span>
                 <button type="button" class="cg-btn cg-btn--link" on:click=move |_| {
@@ -162,6 +162,6 @@ pub fn DraftNotice(
                     on_discard.run(());
                 }>{t.discard_changes}</button>
             </div>
-        </Show>
+        })}
     }
 }
