@@ -9,6 +9,11 @@
 // `lists-spryker` (CG_BIG_SPRYKER_URL, the app on /spryker/) run only `lists.spec.js`.
 // Every server takes the bearer token CG_TOKEN (`--token`); the pages they serve carry it
 // by themselves, and `tests/e2e/api.js` sends it on direct API calls (`authHeaders()`).
+// Every server also answers /admin/customer-groups/… with the example host back office
+// (`--page-route`); `host.spec.js` (project `reference`) serves that page from a second
+// origin too, http://127.0.0.1:CG_HOST_PORT, which the reference server allows
+// (`--allow-origin`). `a11y.spec.js` (project `reference`) audits every page with
+// axe-core in both languages and both themes.
 // Debian's Chromium is used: Playwright's own browser download cannot work here.
 const { defineConfig } = require("@playwright/test");
 

@@ -1046,3 +1046,17 @@ async fn host_hears_created_groups() {
     wait_for("event", || !heard.lock().unwrap().is_empty()).await;
     assert_eq!(*heard.lock().unwrap(), ["Heard Group"]);
 }
+
+// Save again after an answer was lost: the group already holds exactly the admin's
+// values under a newer version. That is not someone else's change: no dialog, saved.
+#[wasm_bindgen_test]
+async fn own_lost_save_is_no_conflict() {
+    let fake = FakeBackend::with_members(10, 2);
+    let m = mount(fake.clone(), "/customer-groups/1/edit");
+    wait_for("edit form", || !m.all(DESCRIPTION).is_empty()).await;
+    m.type_into(DESCRIPTION, "Mine");
+    colleague(&fake, |g| g.description = "Mine".into());
+    m.click_button("Save");
+    wait_for("view page", || m.text().contains("was updated")).await;
+    assert!(m.open_dialog().is_none());
+}

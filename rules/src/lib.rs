@@ -4,8 +4,10 @@
 //! counted in characters after normalising, names unique under a Unicode case fold.
 //!
 //! `hostile-inputs.json` beside this crate is the table of hostile inputs both sides'
-//! tests read.
+//! tests read. [`asset`] is the other rule the server and the build share: which files
+//! carry a content hash.
 
+pub mod asset;
 mod chars;
 mod fold;
 mod nfc;

@@ -19,7 +19,11 @@
 //! `--page-setting`s and, unless they set it, `auth-token` with the server's token; it is
 //! answered with a weak `ETag` of the rewritten bytes (and `304 Not Modified` for a
 //! matching `If-None-Match`) instead of the file's `Last-Modified`, so a restart with other
-//! settings is never mistaken for the unchanged file.
+//! settings is never mistaken for the unchanged file. A page route (`--page-route
+//! PREFIX=FILE`, [`PageRoute`]) answers its prefix and every path under it (and `/FILE`)
+//! the same way with another page of `dist` — a host page that embeds the app as
+//! `<customer-groups-admin>`, which gets the settings instead —, so deep links and
+//! reloads under a host's base path work.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,7 +31,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -36,7 +40,7 @@ use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use crate::cors::{AllowedOrigin, cors_layer};
-use crate::page::{self, PageSetting};
+use crate::page::{self, PageRoute, PageSetting};
 use crate::routes::api_router;
 use crate::security::add_security_headers;
 use crate::spryker::spryker_router;
@@ -56,6 +60,9 @@ pub struct AppOptions {
     pub page_settings: Vec<PageSetting>,
     /// Origins that may call the server from a browser (CORS); none by default.
     pub allowed_origins: Vec<AllowedOrigin>,
+    /// Path prefixes answered with another page of `dist` than `index.html` (the first
+    /// that matches wins).
+    pub page_routes: Vec<PageRoute>,
 }
 
 impl AppOptions {
@@ -91,20 +98,11 @@ async fn no_cache_html(mut res: Response) -> Response {
 /// `Cache-Control` of hashed assets: their name changes with their content.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// Whether the last segment of `path` is a hashed asset name as Trunk writes them: a
-/// `-`, 16 lowercase hex digits, then `.` or `_` (`base-d18303d0a379a2ba.css`,
-/// `customer-groups-admin-423ac90161b27ffe_bg.wasm`). Folders do not count: wasm-bindgen's
-/// `snippets/<crate>-<hash>/` are named after the crate, not the content.
+/// Whether the last segment of `path` is a content-hashed build file (the one rule in
+/// `cg_rules::asset`, which the size budget follows too). Folders do not count:
+/// wasm-bindgen's `snippets/<crate>-<hash>/` are named after the crate.
 pub fn is_hashed_asset(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or_default().as_bytes();
-    name.windows(18).enumerate().any(|(i, w)| {
-        i > 0
-            && w[0] == b'-'
-            && w[1..17]
-                .iter()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
-            && matches!(w[17], b'.' | b'_')
-    })
+    cg_rules::asset::is_hashed(path)
 }
 
 /// `Vary: Accept-Encoding` on every static answer (a cache must not hand a brotli body
@@ -134,11 +132,25 @@ async fn asset_headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// Where `index.html` is and what to write into it.
+/// The app's directory, its page routes and what to write into the pages.
 #[derive(Debug, Clone)]
-struct IndexPage {
-    path: PathBuf,
+struct Pages {
+    dist: PathBuf,
+    routes: Arc<[PageRoute]>,
     settings: Arc<[PageSetting]>,
+}
+
+impl Pages {
+    /// The page that answers `path`: the file of the first page route that answers it,
+    /// `index.html` otherwise.
+    fn file_for(&self, path: &str) -> PathBuf {
+        let file = self
+            .routes
+            .iter()
+            .find(|r| r.answers(path))
+            .map_or("index.html", |r| r.file());
+        self.dist.join(file)
+    }
 }
 
 /// A weak ETag for `bytes` (64-bit FNV-1a and the length).
@@ -160,21 +172,23 @@ fn none_match_hits(headers: &HeaderMap, tag: &str) -> bool {
         .any(|t| t.trim() == "*" || opaque(t) == opaque(tag))
 }
 
-/// `index.html` with the page settings applied, `ETag` and `no-cache` (304 when the
-/// client's copy is current).
-async fn serve_index(State(page): State<IndexPage>, headers: HeaderMap) -> Response {
-    let html = match tokio::fs::read_to_string(&page.path).await {
+/// The page for the request's path (`index.html`, or a page route's file) with the page
+/// settings applied, `ETag` and `no-cache` (304 when the client's copy is current).
+async fn serve_page(State(pages): State<Pages>, uri: Uri, headers: HeaderMap) -> Response {
+    let path = pages.file_for(uri.path());
+    let html = match tokio::fs::read_to_string(&path).await {
         Ok(html) => html,
         Err(e) => {
-            tracing::error!(path = %page.path.display(), error = %e, "cannot read index.html");
-            return (StatusCode::NOT_FOUND, "index.html is missing").into_response();
+            tracing::error!(path = %path.display(), error = %e, "cannot read the page");
+            return (StatusCode::NOT_FOUND, "the page is missing").into_response();
         }
     };
-    let html = page::apply(&html, &page.settings).unwrap_or_else(|| {
+    let html = page::apply(&html, &pages.settings).unwrap_or_else(|| {
         tracing::warn!(
-            path = %page.path.display(),
-            "index.html has no element with id=\"{}\"; page settings not applied",
-            page::APP_ELEMENT_ID
+            path = %path.display(),
+            "the page has no element with id=\"{}\" nor <{}>; page settings not applied",
+            page::APP_ELEMENT_ID,
+            page::APP_CUSTOM_ELEMENT
         );
         html
     });
@@ -193,20 +207,30 @@ async fn serve_index(State(page): State<IndexPage>, headers: HeaderMap) -> Respo
 
 /// Serves the files of `dist`; `/`, `/index.html` and any path without a file get
 /// `dist/index.html` with the page settings applied (200), so client-side routes such as
-/// `/customer-groups/5/edit` load the app. Precompressed `.br`/`.gz` siblings are
+/// `/customer-groups/5/edit` load the app — or, under a page route's prefix, that route's
+/// page (also when asked for by its own name). Precompressed `.br`/`.gz` siblings are
 /// preferred over compressing on the fly.
-fn static_files(dist: PathBuf, settings: Vec<PageSetting>) -> Router {
-    let index = get(serve_index).with_state(IndexPage {
-        path: dist.join("index.html"),
+fn static_files(dist: PathBuf, settings: Vec<PageSetting>, routes: Vec<PageRoute>) -> Router {
+    let page_files: Vec<String> = routes.iter().map(|r| format!("/{}", r.file())).collect();
+    let pages = get(serve_page).with_state(Pages {
+        dist: dist.clone(),
+        routes: routes.into(),
         settings: settings.into(),
     });
     let files = ServeDir::new(dist)
         .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(index.clone());
-    Router::new()
-        .route("/index.html", index)
+        .fallback(pages.clone());
+    let mut router = Router::new().route("/index.html", pages.clone());
+    let mut routed = vec!["/index.html".to_owned()];
+    for file in page_files {
+        if !routed.contains(&file) {
+            router = router.route(&file, pages.clone());
+            routed.push(file);
+        }
+    }
+    router
         .fallback_service(files)
         // Skips answers that already have a Content-Encoding (the precompressed ones).
         .layer(CompressionLayer::new().br(true).gzip(true))
@@ -258,7 +282,7 @@ pub fn router_with(state: AppState, options: AppOptions) -> Router {
             if !settings.iter().any(|s| s.name() == AUTH_TOKEN_SETTING) {
                 settings.push(PageSetting::new(AUTH_TOKEN_SETTING, &token).expect("valid name"));
             }
-            app.fallback_service(static_files(dist, settings))
+            app.fallback_service(static_files(dist, settings, options.page_routes))
         }
         None => app.fallback(no_app),
     };
@@ -266,36 +290,4 @@ pub fn router_with(state: AppState, options: AppOptions) -> Router {
         .layer(cors_layer(&options.allowed_origins))
         .layer(axum::middleware::map_response(add_security_headers))
         .layer(TraceLayer::new_for_http())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_hashed_asset;
-
-    // Trunk's names are hashed; loader.js, index.html, snippet files and look-alikes not.
-    #[test]
-    fn hashed_asset_names() {
-        for hashed in [
-            "/base-d18303d0a379a2ba.css",
-            "/customer-groups-admin-423ac90161b27ffe.js",
-            "/customer-groups-admin-423ac90161b27ffe_bg.wasm",
-            "/favicon-c5ac9159777cf72f.svg",
-            "/a/b/app-0123456789abcdef.js",
-        ] {
-            assert!(is_hashed_asset(hashed), "{hashed}");
-        }
-        for plain in [
-            "/",
-            "/index.html",
-            "/loader.js",
-            "/snippets/customer-groups-admin-f45bcb735729403d/inline0.js",
-            "/app-0123456789ABCDEF.js",
-            "/app-0123456789abcde.js",
-            "/app-0123456789abcdef0.js",
-            "/-0123456789abcdef.js",
-            "/customer-groups/0123456789abcdef",
-        ] {
-            assert!(!is_hashed_asset(plain), "{plain}");
-        }
-    }
 }

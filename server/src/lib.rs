@@ -51,7 +51,7 @@ pub mod version;
 pub use app::{AppOptions, router, router_with};
 pub use cors::AllowedOrigin;
 pub use error::ApiError;
-pub use page::PageSetting;
+pub use page::{PageRoute, PageSetting};
 pub use routes::{API_PREFIX, API_ROUTES};
 pub use server::{prepare, spawn, spawn_with};
 pub use spryker::{SPRYKER_PREFIX, SPRYKER_ROUTES};

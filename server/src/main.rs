@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cg_server::{AllowedOrigin, AppOptions, PageSetting, prepare, router_with, seed};
+use cg_server::{AllowedOrigin, AppOptions, PageRoute, PageSetting, prepare, router_with, seed};
 use tracing_subscriber::EnvFilter;
 
 /// The `--help` text.
@@ -36,6 +36,12 @@ Options:
                    of the served index.html (repeatable; NAME matches [a-z][a-z0-9-]*;
                    wins over the automatic auth-token), e.g. --page-setting dialect=spryker
                    --page-setting api-base-url=/spryker/
+  --page-route PREFIX=FILE
+                   with --dist: answer PREFIX and every path under it (and /FILE) with
+                   FILE of --dist instead of index.html, page settings applied — a host
+                   page that embeds the app under the base path PREFIX as
+                   <customer-groups-admin>, which gets the settings as NAME=\"VALUE\"
+                   (repeatable), e.g. --page-route /admin/customer-groups=embed-example.html
   -h, --help       print this help
 
 Writes on an existing group need If-Match with its version (ETag); a create may send
@@ -57,6 +63,7 @@ struct Args {
     token: Option<String>,
     allowed_origins: Vec<AllowedOrigin>,
     page_settings: Vec<PageSetting>,
+    page_routes: Vec<PageRoute>,
 }
 
 /// Parses the arguments; `Ok(None)` means `--help` was asked for.
@@ -72,6 +79,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         token: None,
         allowed_origins: Vec::new(),
         page_settings: Vec::new(),
+        page_routes: Vec::new(),
     };
     while let Some(arg) = it.next() {
         // Accept both `--opt value` and `--opt=value`.
@@ -128,11 +136,21 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
                     .map_err(|e| format!("--page-setting: {e}"))?;
                 args.page_settings.push(setting);
             }
+            "--page-route" => {
+                let v = value("PREFIX=FILE")?;
+                let route = v
+                    .parse::<PageRoute>()
+                    .map_err(|e| format!("--page-route: {e}"))?;
+                args.page_routes.push(route);
+            }
             other => return Err(format!("unknown argument '{other}'")),
         }
     }
     if !args.page_settings.is_empty() && args.dist.is_none() {
         return Err("--page-setting only applies to the served app: add --dist DIR".into());
+    }
+    if !args.page_routes.is_empty() && args.dist.is_none() {
+        return Err("--page-route only applies to the served app: add --dist DIR".into());
     }
     Ok(Some(args))
 }
@@ -150,19 +168,25 @@ fn delete_db(path: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Checks that `dist` has an `index.html` with the `#cg-app` element the token and the
-/// page settings are written onto (a warning when it has none).
-fn check_dist(dist: &std::path::Path) -> Result<(), String> {
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|_| format!("--dist {}: no index.html there", dist.display()))?;
+/// Checks that `dist` has an `index.html`, and the file of every page route, each with
+/// the element the token and the page settings are written onto (a warning when one has
+/// none).
+fn check_dist(dist: &std::path::Path, routes: &[PageRoute]) -> Result<(), String> {
     let probe = PageSetting::new("auth-token", "-").map_err(|e| e.to_string())?;
-    if cg_server::page::apply(&html, &[probe]).is_none() {
-        tracing::warn!(
-            "{}: no element with id=\"{}\"; the token and page settings will not be applied",
-            index.display(),
-            cg_server::page::APP_ELEMENT_ID
-        );
+    let files = std::iter::once("index.html").chain(routes.iter().map(|r| r.file()));
+    for file in files {
+        let path = dist.join(file);
+        let html = std::fs::read_to_string(&path)
+            .map_err(|_| format!("--dist {}: no {file} there", dist.display()))?;
+        if cg_server::page::apply(&html, std::slice::from_ref(&probe)).is_none() {
+            tracing::warn!(
+                "{}: no element with id=\"{}\" nor <{}>; the token and page settings will not \
+                 be applied",
+                path.display(),
+                cg_server::page::APP_ELEMENT_ID,
+                cg_server::page::APP_CUSTOM_ELEMENT
+            );
+        }
     }
     Ok(())
 }
@@ -172,7 +196,7 @@ async fn run(args: Args) -> Result<(), String> {
         delete_db(&args.db).map_err(|e| format!("cannot delete {}: {e}", args.db.display()))?;
     }
     if let Some(dist) = &args.dist {
-        check_dist(dist)?;
+        check_dist(dist, &args.page_routes)?;
     }
     let seed_n = args.demo.then_some(args.customers);
     let started = std::time::Instant::now();
@@ -202,10 +226,19 @@ async fn run(args: Args) -> Result<(), String> {
         token: args.token,
         page_settings: args.page_settings,
         allowed_origins: args.allowed_origins,
+        page_routes: args.page_routes,
     };
     let token = options.effective_token(&state);
     println!("Bearer token: {token}");
     println!("Serving http://{host}:{}/customer-groups", addr.port());
+    for route in &options.page_routes {
+        println!(
+            "Page route: http://{host}:{}{}/ → {}",
+            addr.port(),
+            route.prefix(),
+            route.file()
+        );
+    }
     tracing::info!(
         api = %format!("http://{host}:{}/api/v1", addr.port()),
         spryker = %format!("http://{host}:{}/spryker/", addr.port()),
@@ -256,8 +289,8 @@ mod tests {
         parse_args(args.iter().map(|s| s.to_string()))
     }
 
-    // --token, repeatable --allow-origin and --page-setting are read; bad values and a
-    // missing --dist are refused with a message that says why.
+    // --token, repeatable --allow-origin, --page-setting and --page-route are read; bad
+    // values and a missing --dist are refused with a message that says why.
     #[test]
     fn token_origins_and_page_settings() {
         let a = parse(&[]).unwrap().unwrap();
@@ -294,6 +327,27 @@ mod tests {
         assert!(e.contains("'Bad'") && e.contains("lowercase"), "{e}");
         let e = parse(&["--page-setting", "dialect=spryker"]).unwrap_err();
         assert!(e.contains("--dist"), "{e}");
+        let a = parse(&[
+            "--dist",
+            "d",
+            "--page-route",
+            "/admin/customer-groups/=embed-example.html",
+            "--page-route=/b=host/b.html",
+        ])
+        .unwrap()
+        .unwrap();
+        let routes: Vec<String> = a.page_routes.iter().map(|r| r.to_string()).collect();
+        assert_eq!(
+            routes,
+            [
+                "/admin/customer-groups=embed-example.html",
+                "/b=host/b.html"
+            ]
+        );
+        let e = parse(&["--page-route", "/a=x.html"]).unwrap_err();
+        assert!(e.contains("--dist"), "{e}");
+        let e = parse(&["--dist", "d", "--page-route", "/a=../x.html"]).unwrap_err();
+        assert!(e.starts_with("--page-route:"), "{e}");
         assert!(parse(&["--token", ""]).is_err());
         assert!(parse(&["--token", "a b"]).is_err());
         assert!(parse(&["--token"]).is_err());

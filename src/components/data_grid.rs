@@ -155,7 +155,7 @@ where
     view! {
         <section class="cg-grid" data-testid=testid aria-busy=move || remote.loading.get().to_string()>
             <div class="cg-grid__toolbar">
-                <SearchBox query=query set_query=set_query label=search_label/>
+                <SearchBox query=query set_query=set_query label=search_label region=caption/>
                 <div class="cg-grid__toolbar-end">{toolbar.map(|f| f())}</div>
             </div>
             {move || (rows.with(|r| r.is_some())).then(|| remote.error.get()).flatten().map(|e| view! {
@@ -169,7 +169,7 @@ where
                     <tbody>{body.view()}</tbody>
                 </table>
             </div>
-            <Pagination query=query total=total set_query=set_query/>
+            <Pagination query=query total=total set_query=set_query region=caption/>
         </section>
     }
 }

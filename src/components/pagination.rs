@@ -16,6 +16,8 @@ pub fn Pagination(
     total: Signal<Option<u64>>,
     /// Writes a new query.
     set_query: QuerySetter,
+    /// The grid it pages (names the navigation landmark: two grids, two names).
+    region: &'static str,
 ) -> impl IntoView {
     let t = texts();
     let pages = move || {
@@ -47,7 +49,7 @@ pub fn Pagination(
                     }).collect_view()}
                 </select>
             </label>
-            <nav class="cg-pagination__pages" aria-label=t.pagination>
+            <nav class="cg-pagination__pages" aria-label=format!("{}: {region}", t.pagination)>
                 <button type="button" class="cg-btn cg-btn--icon" aria-label=t.first_page
                     disabled=move || { page() <= 1 } on:click=move |_| go(1)>"«"</button>
                 <button type="button" class="cg-btn cg-btn--icon" aria-label=t.previous_page

@@ -16,6 +16,9 @@ pub fn SearchBox(
     set_query: QuerySetter,
     /// Accessible label and placeholder.
     label: &'static str,
+    /// The name of the search landmark: the grid it searches (two grids on a page
+    /// make two landmarks, which must differ).
+    region: &'static str,
 ) -> impl IntoView {
     let text = RwSignal::new(query.get_untracked().q);
     let typed = Memo::new(move |_| !text.with(String::is_empty));
@@ -41,7 +44,7 @@ pub fn SearchBox(
         typing.debounce(TYPING_PAUSE, commit);
     };
     view! {
-        <div class="cg-search" role="search">
+        <div class="cg-search" role="search" aria-label=region>
             <svg class="cg-icon cg-search__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
                 <path d="M6.5 1a5.5 5.5 0 014.4 8.8l3.7 3.7-1.1 1.1-3.7-3.7A5.5 5.5 0 116.5 1zm0 1.5a4 4 0 100 8 4 4 0 000-8z"/>
             </svg>

@@ -45,6 +45,7 @@ pub struct GroupForm {
     server_description: Option<(String, FieldError)>,
     taken: Vec<String>,
     touched: bool,
+    claimed: Option<String>,
 }
 
 use super::validation::name_key as key;
@@ -89,8 +90,8 @@ impl GroupForm {
         check_name(&self.input.name)
             .or_else(|| {
                 let k = key(&self.input.name);
-                (k != key(&self.original.name) && self.taken.contains(&k))
-                    .then_some(FieldError::Taken)
+                let own = k == key(&self.original.name) || self.claimed.as_ref() == Some(&k);
+                (!own && self.taken.contains(&k)).then_some(FieldError::Taken)
             })
             .or_else(|| match &self.server_name {
                 Some((v, e)) if *v == self.input.name => Some(e.clone()),
@@ -130,6 +131,14 @@ impl GroupForm {
     /// Whether the General Information tab holds an invalid field.
     pub fn general_invalid(&self) -> bool {
         self.name_error().is_some() || self.description_error().is_some()
+    }
+
+    /// Add sent a create under the current name: a group found with it from now on may
+    /// be the one this form created (its answer lost to a timeout), so it is not
+    /// "taken" here; the server decides on the next Save (the same idempotency key
+    /// answers that group again, a colleague's group is refused with a 422).
+    pub fn claim(&mut self) {
+        self.claimed = Some(key(&self.input.name));
     }
 
     /// Records that a group with this name exists (from the as-you-type check or a 422).
@@ -333,6 +342,22 @@ mod tests {
 
     fn odd_other() -> FieldError {
         FieldError::Server("x".into())
+    }
+
+    // A name this form sent a create for is not "taken" by the group that create may
+    // have made; the server's own 422 still is.
+    #[test]
+    fn a_claimed_name_is_not_taken_by_the_check() {
+        let mut f = GroupForm::new();
+        f.input.name = "Gold".into();
+        f.claim();
+        f.mark_taken("GOLD");
+        assert_eq!(f.name_error(), None);
+        assert!(f.apply_server_errors(&[("name".into(), FieldError::Taken)]));
+        assert_eq!(f.name_error(), Some(FieldError::Taken));
+        f.input.name = "Silver".into();
+        f.mark_taken("silver");
+        assert_eq!(f.name_error(), Some(FieldError::Taken));
     }
 
     // A typed "taken" from the server is remembered for that name in any case, whatever

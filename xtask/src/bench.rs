@@ -89,6 +89,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         &dir.join("bench.db"),
         &dir.join("site"),
         serve::Dialect::Reference,
+        &[],
         "server",
     )?;
     let lists_only = std::env::var("CG_BENCH_ONLY").is_ok_and(|v| v == "lists");
@@ -101,6 +102,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             &dir.join("bench-plain.db"),
             &dir.join("site-plain"),
             serve::Dialect::Reference,
+            &[],
             "server (on-the-fly compression)",
         )?)
     };

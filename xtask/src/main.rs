@@ -3,11 +3,16 @@
 //!
 //! - `cargo xtask serve [--port N] [--customers N] [--dialect reference|spryker]`: release
 //!   build, reference server with demo data, prints the URL; `--dialect spryker` serves
-//!   the app configured for the server's Spryker API (`/spryker/`, bearer token).
+//!   the app configured for the server's Spryker API (`/spryker/`, bearer token); the
+//!   example host back office is at `/embed-example.html` (the app under
+//!   `/admin/customer-groups`).
 //! - `cargo xtask test`: every check and test suite; non-zero exit if any fails (the
 //!   Playwright e2e run against four servers: reference and Spryker dialect with 2,000
-//!   customers, and both again with 100,000 for the lists and exports at scale).
+//!   customers, and both again with 100,000 for the lists and exports at scale; the
+//!   reference one also allows a second loopback origin for the example host there).
 //! - `cargo xtask dist`: release build and size report (raw, gzip, brotli).
+//! - `cargo xtask host-example`: writes the example host back office into the current
+//!   `dist/` (the release build does it too; this is for a `dist/` built otherwise).
 //! - `cargo xtask bench [--customers N]`: API and page timings at N customers.
 
 mod bench;
@@ -15,6 +20,8 @@ mod build;
 mod cmd;
 mod serve;
 mod size;
+#[cfg(test)]
+mod style;
 mod test;
 mod tools;
 
@@ -30,11 +37,12 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "dist" => build::dist(),
+        "host-example" => build::host_example(),
         "bench" => bench::run(rest),
 
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | dist | bench [--customers N]>"
+                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | dist | host-example | bench [--customers N]>"
             );
             return if task == "help" || task == "--help" {
                 ExitCode::SUCCESS

@@ -1,9 +1,12 @@
 //! `cargo xtask serve`: the release app and the reference server with demo data, on
 //! one port, with the app configured for the chosen backend dialect. The server writes
 //! its bearer token into the page it serves (a fresh random one per demo database), so
-//! the demo opens with no token step; the token is printed for API calls by hand.
+//! the demo opens with no token step; the token is printed for API calls by hand. The
+//! example host back office (`examples/back-office/`, written into `dist/` by the build)
+//! is served too: `/embed-example.html`, with every path under `/admin/customer-groups`
+//! answered by that page (`--page-route`).
 
-use crate::build;
+use crate::build::{self, EXAMPLE_BASE_PATH, EXAMPLE_PAGE};
 use crate::cmd::{self, command, flag, root};
 use std::io::{BufRead, BufReader, Lines};
 use std::path::{Path, PathBuf};
@@ -66,7 +69,8 @@ pub fn server_binary() -> Result<PathBuf, String> {
     Ok(root().join("target/release/cg-server"))
 }
 
-/// Arguments that start the server with a fresh demo database and the built app.
+/// Arguments that start the server with a fresh demo database and the built app, and
+/// the example host page for every path under [`EXAMPLE_BASE_PATH`].
 pub fn server_args(port: u16, customers: u32, db: &Path, dist: &Path) -> Vec<String> {
     vec![
         "--port".into(),
@@ -79,6 +83,8 @@ pub fn server_args(port: u16, customers: u32, db: &Path, dist: &Path) -> Vec<Str
         db.display().to_string(),
         "--dist".into(),
         dist.display().to_string(),
+        "--page-route".into(),
+        format!("{EXAMPLE_BASE_PATH}={EXAMPLE_PAGE}"),
     ]
 }
 
@@ -190,6 +196,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("$ {} {}", server.display(), server_args.join(" "));
     let running = RunningServer::start(&server, &server_args, "")?;
     println!("{}", api_line(&running.url, &running.token));
+    println!(
+        "Example host back office: {}/{EXAMPLE_PAGE} (the app under {EXAMPLE_BASE_PATH}/)",
+        running.url
+    );
     if dialect == Dialect::Spryker {
         println!("{}", spryker_line(&running.url, &running.token));
     }

@@ -50,19 +50,10 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether a file name is a hashed asset as Trunk writes it: `-`, 16 lowercase hex
-/// digits, then `.` or `_` (`app-0123456789abcdef.js`, `app-0123456789abcdef_bg.wasm`).
-/// The same rule as the server's `Cache-Control: immutable` (`server/src/app.rs`).
+/// Whether a file name is a content-hashed build file (`cg_rules::asset`, the rule the
+/// server's `Cache-Control: immutable` follows too).
 pub fn is_hashed(name: &str) -> bool {
-    let b = name.as_bytes();
-    b.windows(18).enumerate().any(|(i, w)| {
-        i > 0
-            && w[0] == b'-'
-            && w[1..17]
-                .iter()
-                .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
-            && matches!(w[17], b'.' | b'_')
-    })
+    cg_rules::asset::is_hashed(name)
 }
 
 /// The kind a budget counts a file under, if any (`.br`/`.gz` copies: none).
@@ -96,6 +87,14 @@ fn measure(dist: &Path) -> Result<Vec<Asset>, String> {
     let mut assets = Vec::new();
     for path in entries {
         let Some(kind) = kind(&path) else { continue };
+        // The example host back office is not the app.
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with(crate::build::EXAMPLE_PREFIX) {
+            continue;
+        }
         assets.push(Asset {
             name: path
                 .strip_prefix(dist)

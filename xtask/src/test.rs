@@ -123,19 +123,23 @@ pub const TEST_TOKEN: &str = "cg-e2e-token";
 
 /// Starts the release server on a free port with a fresh demo database of `customers`
 /// customers and the token [`TEST_TOKEN`], serving `dist` configured for `dialect`, and
-/// waits until it listens. Its output is printed with `label` and killed when the
-/// returned server is dropped.
+/// letting pages on `origins` call it (`--allow-origin`), and waits until it listens.
+/// Its output is printed with `label` and killed when the returned server is dropped.
 pub fn start_server(
     bin: &Path,
     customers: u32,
     db: &Path,
     dist: &Path,
     dialect: Dialect,
+    origins: &[String],
     label: &str,
 ) -> Result<RunningServer, String> {
     let mut args = serve::server_args(0, customers, db, dist);
     args.extend(["--token".to_owned(), TEST_TOKEN.to_owned()]);
     args.extend(dialect.server_args());
+    for origin in origins {
+        args.extend(["--allow-origin".to_owned(), origin.clone()]);
+    }
     let prefix = format!("{label}: ");
     let mut server = RunningServer::start(bin, &args, &prefix)?;
     server.drain(None);
@@ -145,33 +149,71 @@ pub fn start_server(
 /// The demo size of the servers for `tests/e2e/lists.spec.js` (lists and exports at scale).
 const BIG_CUSTOMERS: u32 = 100_000;
 
+/// A free loopback port (bound and let go: the test that listens on it starts soon).
+fn free_port() -> Result<u16, String> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
+        .map_err(|e| format!("finding a free port: {e}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
+
 /// Starts four real servers on free ports, each with its own fresh demo database and the
 /// release build, and runs Playwright once against all of them:
 /// - 2,000 customers, the app for the reference API (`CG_BASE_URL`, project `reference`)
 ///   and for the Spryker API (`CG_SPRYKER_URL`, project `spryker`);
 /// - [`BIG_CUSTOMERS`] customers, the same two (`CG_BIG_URL`, `CG_BIG_SPRYKER_URL`;
 ///   projects `lists-reference` and `lists-spryker`, which run only `lists.spec.js`).
+///
+/// The reference server also lets `http://127.0.0.1:CG_HOST_PORT` call it and load the
+/// app's files: `tests/e2e/host.spec.js` serves the example host back office from there,
+/// a second origin.
 fn e2e() -> Result<(), String> {
     let dir = root().join("target/e2e");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let bin = serve::server_binary()?;
     let dist = root().join("dist");
-    let start = |customers: u32, db: &str, dialect: Dialect, label: &str| {
-        start_server(&bin, customers, &dir.join(db), &dist, dialect, label)
+    let host_port = free_port()?;
+    let host_origin = [format!("http://127.0.0.1:{host_port}")];
+    let start = |customers: u32, db: &str, dialect: Dialect, origins: &[String], label: &str| {
+        start_server(
+            &bin,
+            customers,
+            &dir.join(db),
+            &dist,
+            dialect,
+            origins,
+            label,
+        )
     };
-    let reference = start(2000, "e2e.db", Dialect::Reference, "server (reference)")?;
-    let spryker = start(2000, "e2e-spryker.db", Dialect::Spryker, "server (spryker)")?;
+    let reference = start(
+        2000,
+        "e2e.db",
+        Dialect::Reference,
+        &host_origin,
+        "server (reference)",
+    )?;
+    let spryker = start(
+        2000,
+        "e2e-spryker.db",
+        Dialect::Spryker,
+        &[],
+        "server (spryker)",
+    )?;
     let big = start(
         BIG_CUSTOMERS,
         "e2e-big.db",
         Dialect::Reference,
+        &[],
         "server (reference, 100,000)",
     )?;
     let big_spryker = start(
         BIG_CUSTOMERS,
         "e2e-big-spryker.db",
         Dialect::Spryker,
+        &[],
         "server (spryker, 100,000)",
     )?;
     println!("{}", serve::spryker_line(&spryker.url, TEST_TOKEN));
@@ -181,6 +223,7 @@ fn e2e() -> Result<(), String> {
         .env("CG_SPRYKER_URL", &spryker.url)
         .env("CG_BIG_URL", &big.url)
         .env("CG_BIG_SPRYKER_URL", &big_spryker.url)
+        .env("CG_HOST_PORT", host_port.to_string())
         .env("CHROMIUM_PATH", chromium()?);
     sh(pw)
 }

@@ -1,6 +1,7 @@
 //! Installs what the build and tests need, skipping what is already there: the wasm
 //! target, Trunk 0.21.14, the wasm-bindgen CLI matching Cargo.lock, npm packages
-//! (binaryen's wasm-opt, esbuild, Playwright), Chromium and ChromeDriver, brotli.
+//! (binaryen's wasm-opt, esbuild, Playwright, axe-core for Playwright), Chromium and
+//! ChromeDriver, brotli.
 //! Nothing is downloaded from GitHub (see TOOLCHAIN notes in ARCHITECTURE.md).
 
 use crate::cmd::{command, output, root, run};
@@ -83,10 +84,12 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
 }
 
 fn ensure_npm_packages() -> Result<(), String> {
-    let bin = root().join("node_modules/.bin");
+    let modules = root().join("node_modules");
+    let bin = modules.join(".bin");
     if ["wasm-opt", "esbuild", "playwright"]
         .iter()
         .all(|b| bin.join(b).exists())
+        && modules.join("@axe-core/playwright/package.json").exists()
     {
         return Ok(());
     }

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::common::{Server, write_fixture};
 
-use cg_server::{AppOptions, PageSetting};
+use cg_server::{AppOptions, PageRoute, PageSetting};
 
 const INDEX: &str = "<!doctype html><html><head><title>Customer Groups</title></head><body><div id=\"app\"></div></body></html>\n";
 
@@ -425,4 +425,83 @@ async fn hashed_assets_are_immutable_index_is_no_cache() {
         );
         assert!(varies_on_encoding(&res), "{path}");
     }
+}
+
+const HOST_PAGE: &str = "<!doctype html><html><head><title>Back office</title></head><body>\
+<header id=\"bo-header\">Back office</header>\
+<customer-groups-admin base-path=\"/admin/customer-groups\"></customer-groups-admin></body></html>\n";
+
+// A page route answers its prefix, every path under it and its own file name with the
+// host page, the page settings (the token first) written onto its custom element as the
+// attributes it reads; everything else still gets index.html, and files are files.
+#[tokio::test(flavor = "multi_thread")]
+async fn page_routes_answer_with_the_host_page() {
+    let dist = tempfile::tempdir().unwrap();
+    make_dist(dist.path());
+    std::fs::write(dist.path().join("index.html"), APP_INDEX).unwrap();
+    std::fs::write(dist.path().join("embed-example.html"), HOST_PAGE).unwrap();
+    let options = AppOptions {
+        dist: Some(dist.path().to_path_buf()),
+        token: Some("host-token".into()),
+        page_settings: vec!["locale=de".parse::<PageSetting>().unwrap()],
+        page_routes: vec![
+            "/admin/customer-groups=embed-example.html"
+                .parse::<PageRoute>()
+                .unwrap(),
+        ],
+        ..AppOptions::default()
+    };
+    let s = Server::start_with(write_fixture, None, options).await;
+    let host = HOST_PAGE.replace(
+        "<customer-groups-admin base-path=\"/admin/customer-groups\">",
+        "<customer-groups-admin base-path=\"/admin/customer-groups\" locale=\"de\" \
+         auth-token=\"host-token\">",
+    );
+    for path in [
+        "/admin/customer-groups",
+        "/admin/customer-groups/",
+        "/admin/customer-groups/customer-groups",
+        "/admin/customer-groups/customer-groups/5/edit?tab=customers",
+        "/admin/customer-groups/missing-0123456789abcdef.js",
+        "/embed-example.html",
+    ] {
+        let res = get_with(&s, &path[1..], None).await;
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert_eq!(header(&res, "cache-control"), Some("no-cache"), "{path}");
+        assert!(
+            header(&res, "content-type")
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}"
+        );
+        assert!(
+            header(&res, "content-security-policy")
+                .unwrap()
+                .contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: the host page gets the app page's CSP"
+        );
+        assert_eq!(res.text().await.unwrap(), host, "{path}");
+    }
+    let app = APP_INDEX.replace(
+        "data-dialect=\"rest\">",
+        "data-dialect=\"rest\" data-locale=\"de\" data-auth-token=\"host-token\">",
+    );
+    for path in [
+        "/",
+        "/customer-groups/1",
+        "/admin",
+        "/admin/customer-groups-old",
+        "/x/embed-example.html",
+    ] {
+        let res = get_with(&s, &path[1..], None).await;
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert_eq!(res.text().await.unwrap(), app, "{path}");
+    }
+    let res = get_with(&s, "assets/app.js", None).await;
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .starts_with("export function hello")
+    );
 }

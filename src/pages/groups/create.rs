@@ -109,6 +109,7 @@ pub fn GroupCreatePage() -> impl IntoView {
         };
         let attempt = (input, picked, once);
         last.set_value(Some(attempt.clone()));
+        form.update(GroupForm::claim);
         save.dispatch(attempt);
     });
 
@@ -120,6 +121,7 @@ pub fn GroupCreatePage() -> impl IntoView {
             list_text.set(String::new());
         })/>
         <GroupWizard form=form saving=save.pending() progress=progress on_save=on_save>
+            <h2 class="cg-panel__title">{t.customers_to_assign}</h2>
             <CustomerPicker scope=CustomerScope::All selection=selection prefix="c_" empty_text=t.customers_empty list_text=list_text/>
         </GroupWizard>
     }

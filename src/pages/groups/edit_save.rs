@@ -46,6 +46,15 @@ enum EditSaveError {
     Gone,
 }
 
+/// Whether `g` already holds every value of `edit`.
+fn applied(g: &Group, edit: &GroupEdit) -> bool {
+    edit.name.as_ref().is_none_or(|n| *n == g.name)
+        && edit
+            .description
+            .as_ref()
+            .is_none_or(|d| *d == g.description)
+}
+
 /// A failure as Save reports it: a stale or missing group is its own case (the group
 /// as it is now is fetched when the backend did not send it).
 async fn classify(
@@ -149,6 +158,9 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
             if !s.edit.is_empty() {
                 let saved = match b.update_group(&base, &s.edit).await {
                     Ok(g) => g,
+                    // The group already holds exactly these values: an earlier Save got
+                    // through and only its answer was lost. Nothing to ask about.
+                    Err(ApiError::Stale(Some(now))) if applied(&now, &s.edit) => *now,
                     Err(e) => return Err(classify(&b, &base.id, e, EditSaveError::Group).await),
                 };
                 state.form.update(|f| f.saved(&saved));

@@ -38,5 +38,9 @@ const { chromium } = require("@playwright/test");
   await page.goto(`${base}/customer-groups/new?tab=customers`);
   await page.getByRole("button", { name: "Save" }).click();
   await shot("add-errors");
+  // The example host back office (examples/back-office/) with the app under its prefix.
+  await page.goto(`${base}/embed-example.html`);
+  await page.locator("customer-groups-admin tbody tr[data-id]").first().waitFor();
+  await shot("embed-example");
   await browser.close();
 })();
