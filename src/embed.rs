@@ -41,10 +41,39 @@ extern "C" {
     fn define_element(mount: &Closure<dyn Fn(HtmlElement) -> MountHandle>);
 }
 
+/// An app mounted into an element, removed (view, listeners, timers, tasks) when
+/// dropped. Leptos's own unmount handle drops its owner, but the router's window click
+/// listener holds that owner too, so its cleanups would never run and the removed app
+/// would still catch the page's link clicks: the app is mounted under an owner of our
+/// own, cleaned up explicitly.
+pub struct Mounted {
+    view: Option<leptos::mount::UnmountHandle<AnyViewState>>,
+    owner: Owner,
+}
+
+impl Mounted {
+    /// Mounts `app` into `el`.
+    pub fn new(el: HtmlElement, app: impl FnOnce() -> AnyView + 'static) -> Self {
+        let owner = Owner::new();
+        let view = owner.with(|| leptos::mount::mount_to(el, app));
+        Mounted {
+            view: Some(view),
+            owner,
+        }
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        drop(self.view.take());
+        self.owner.cleanup();
+    }
+}
+
 /// A mounted app; `unmount()` removes it from its element.
 #[wasm_bindgen]
 pub struct MountHandle {
-    handle: Option<leptos::mount::UnmountHandle<AnyViewState>>,
+    handle: Option<Mounted>,
     credentials: Option<Credentials>,
 }
 
@@ -89,7 +118,7 @@ fn mount_config(el: HtmlElement, config: Result<Config, String>) -> MountHandle 
         announce_unauthorized(&el, c);
     }
     let instance = Instance::new(Some(el.clone()));
-    let handle = leptos::mount::mount_to(el, move || {
+    let handle = Mounted::new(el, move || {
         match config.and_then(|c| backend_for(&c).map(|b| (c, b))) {
             Ok((config, backend)) => {
                 view! { <App config=config backend=backend instance=instance/> }.into_any()

@@ -243,6 +243,10 @@ pub struct Texts {
     pub conflict_title: &'static str,
     /// Conflict dialog: what happened.
     pub conflict_intro: &'static str,
+    /// Conflict dialog: the name and description were saved, the customers not.
+    pub conflict_intro_fields_saved: &'static str,
+    /// Group-gone dialog: an unsaved Add draft would be replaced.
+    pub gone_draft_replaced: &'static str,
     /// Conflict dialog: column of the saved values.
     pub conflict_now: &'static str,
     /// Conflict dialog: column of the admin's values.
@@ -472,6 +476,8 @@ pub static EN: Texts = Texts {
     err_stale: "Someone else changed this group since you opened it.",
     conflict_title: "This group was changed meanwhile",
     conflict_intro: "Someone else saved this group while you were editing it. Nothing of yours is saved yet; compare and choose.",
+    conflict_intro_fields_saved: "Your name and description were saved. Your customer changes were not: someone else saved the group meanwhile. Compare and choose.",
+    gone_draft_replaced: "Your unsaved new group (in Add a Customer Group) will be replaced by these changes.",
     conflict_now: "Saved now",
     conflict_yours: "Your change",
     conflict_unchanged: "(not changed by you)",
@@ -647,6 +653,8 @@ pub static DE: Texts = Texts {
     err_stale: "Jemand anderes hat diese Gruppe geändert, seit Sie sie geöffnet haben.",
     conflict_title: "Diese Gruppe wurde inzwischen geändert",
     conflict_intro: "Jemand anderes hat diese Gruppe gespeichert, während Sie sie bearbeitet haben. Von Ihren Änderungen ist noch nichts gespeichert; vergleichen Sie und wählen Sie.",
+    conflict_intro_fields_saved: "Ihr Name und Ihre Beschreibung wurden gespeichert, Ihre Kundenänderungen nicht: Jemand anderes hat die Gruppe inzwischen gespeichert. Vergleichen Sie und wählen Sie.",
+    gone_draft_replaced: "Ihre nicht gespeicherte neue Gruppe (unter „Kundengruppe hinzufügen“) wird durch diese Änderungen ersetzt.",
     conflict_now: "Jetzt gespeichert",
     conflict_yours: "Ihre Änderung",
     conflict_unchanged: "(von Ihnen nicht geändert)",

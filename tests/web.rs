@@ -384,7 +384,12 @@ async fn sleep(ms: i32) {
 
 /// Polls until `cond` holds (resources and effects are asynchronous), up to 5 s.
 async fn wait_for(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..250 {
+    wait_up_to(what, 250, cond).await
+}
+
+/// Polls until `cond` holds, about `rounds` × 20 ms.
+async fn wait_up_to(what: &str, rounds: usize, cond: impl Fn() -> bool) {
+    for _ in 0..rounds {
         leptos::task::tick().await;
         if cond() {
             return;
@@ -394,10 +399,11 @@ async fn wait_for(what: &str, cond: impl Fn() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
-/// The app mounted in its own root; unmounted and removed when dropped.
+/// The app mounted in its own root (as the embedding layer mounts it); unmounted and
+/// removed when dropped.
 struct Mounted {
     root: web_sys::HtmlElement,
-    handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
+    handle: Option<cg_admin::embed::Mounted>,
 }
 
 impl Drop for Mounted {
@@ -496,7 +502,7 @@ fn mount_as(backend: Arc<FakeBackend>, path: &str, locale: Option<&str>) -> Moun
     let config = Config::from_settings(setting, "http://127.0.0.1").unwrap();
     let shared: SharedBackend = backend;
     let instance = Instance::new(Some(root.clone()));
-    let handle = leptos::mount::mount_to(root.clone(), move || {
+    let handle = cg_admin::embed::Mounted::new(root.clone(), move || {
         view! { <App config=config backend=shared instance=instance/> }.into_any()
     });
     Mounted {
@@ -1023,8 +1029,8 @@ async fn two_instances_keep_their_ids_and_languages() {
     assert!(de.text().contains("Allgemeine Informationen"));
 }
 
-// The host hears what the app did: a created group's id and name on the mount element,
-// and a customer link it may take over by cancelling the event.
+// The host hears what the app did: a created group's id and name on the mount element;
+// and the success notification hides itself although the page that raised it is gone.
 #[wasm_bindgen_test]
 async fn host_hears_created_groups() {
     let fake = FakeBackend::with_members(5, 0);
@@ -1045,6 +1051,9 @@ async fn host_hears_created_groups() {
     m.click_button("Save");
     wait_for("event", || !heard.lock().unwrap().is_empty()).await;
     assert_eq!(*heard.lock().unwrap(), ["Heard Group"]);
+    // The success notification, raised as the page was left, hides itself (5 s).
+    wait_for("toast", || m.text().contains("created successfully")).await;
+    wait_up_to("toast hidden", 400, || m.all(".cg-toast").is_empty()).await;
 }
 
 // Save again after an answer was lost: the group already holds exactly the admin's
@@ -1059,4 +1068,42 @@ async fn own_lost_save_is_no_conflict() {
     m.click_button("Save");
     wait_for("view page", || m.text().contains("was updated")).await;
     assert!(m.open_dialog().is_none());
+}
+
+// A navigation inside the app moves focus to the new page's heading (the first page
+// keeps it where the browser put it).
+#[wasm_bindgen_test]
+async fn focus_goes_to_the_heading_after_navigation() {
+    let fake = FakeBackend::with_groups(3);
+    let m = mount(fake.clone(), "/customer-groups");
+    wait_for("rows", || m.all(GROUP_ROWS).len() == 3).await;
+    let active = || {
+        let document = web_sys::window().unwrap().document().unwrap();
+        document
+            .active_element()
+            .map(|e| e.tag_name())
+            .unwrap_or_default()
+    };
+    assert_ne!(active(), "H1");
+    m.click("a.cg-btn--primary");
+    wait_for("add page focused", || {
+        active() == "H1" && m.text().contains("Add a Customer Group")
+    })
+    .await;
+}
+
+// After unmount nothing of the removed app reacts: neither its router nor its leave
+// guard (unsaved changes) catches another app's link clicks.
+#[wasm_bindgen_test]
+async fn unmount_removes_the_leave_guard() {
+    let fake = FakeBackend::with_members(5, 0);
+    let dirty = mount(fake.clone(), "/customer-groups/new");
+    wait_for("form", || !dirty.all(DESCRIPTION).is_empty()).await;
+    dirty.type_into(DESCRIPTION, "unsaved");
+    leptos::task::tick().await;
+    drop(dirty);
+    let m = mount(FakeBackend::with_groups(3), "/customer-groups");
+    wait_for("rows", || m.all(GROUP_ROWS).len() == 3).await;
+    m.click("a.cg-btn--primary");
+    wait_for("add page", || m.text().contains("Add a Customer Group")).await;
 }

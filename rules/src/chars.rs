@@ -28,6 +28,11 @@ const FORMAT: &[(u32, u32)] = &[
     (0xE0020, 0xE007F),
 ];
 
+/// Characters outside Cf that render as nothing either: the combining grapheme joiner,
+/// the Hangul fillers and the blank braille pattern ("VIP" and "VIP\u{3164}" would look
+/// alike).
+const BLANK: &[u32] = &[0x034F, 0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0];
+
 /// The zero-width joiner, allowed only inside an emoji sequence ("👩‍💻").
 const ZWJ: char = '\u{200D}';
 
@@ -37,12 +42,16 @@ pub fn is_invisible(c: char) -> bool {
     c.is_control()
         || n == 0x2028
         || n == 0x2029
+        || BLANK.contains(&n)
         || FORMAT.iter().any(|&(lo, hi)| (lo..=hi).contains(&n))
 }
 
 /// Whether `c` is a pictographic character an emoji sequence is built of.
 fn is_pictograph(c: char) -> bool {
-    matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF)
+    matches!(
+        c as u32,
+        0x2190..=0x21FF | 0x2300..=0x23FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF
+    )
 }
 
 /// The first character of `s` that is not allowed, with its position (in characters,
@@ -74,7 +83,7 @@ mod tests {
     #[test]
     fn invisible_characters() {
         for c in [
-            '\u{200B}', '\u{200E}', '\u{202E}', '\u{FEFF}', '\u{7}', '\u{85}',
+            '\u{200B}', '\u{200E}', '\u{202E}', '\u{FEFF}', '\u{7}', '\u{85}', '\u{3164}',
         ] {
             assert!(is_invisible(c), "{:04X}", c as u32);
         }
@@ -88,6 +97,8 @@ mod tests {
     fn joiner_only_between_emoji() {
         assert_eq!(first_refused("👩\u{200D}💻 team", &[]), None);
         assert_eq!(first_refused("❤\u{FE0F}\u{200D}🔥", &[]), None);
+        assert_eq!(first_refused("🐈\u{200D}⬛", &[]), None);
+        assert_eq!(first_refused("🙂\u{200D}↔\u{FE0F}", &[]), None);
         assert_eq!(first_refused("VI\u{200D}P", &[]), Some(('\u{200D}', 3)));
         assert_eq!(first_refused("a\tb", &['\t']), None);
         assert_eq!(first_refused("a\tb", &[]), Some(('\t', 2)));

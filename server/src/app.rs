@@ -25,6 +25,7 @@
 //! `<customer-groups-admin>`, which gets the settings instead —, so deep links and
 //! reloads under a host's base path work.
 
+use crate::host_check::{KnownHosts, host_name, require_known_host};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -63,6 +64,9 @@ pub struct AppOptions {
     /// Path prefixes answered with another page of `dist` than `index.html` (the first
     /// that matches wins).
     pub page_routes: Vec<PageRoute>,
+    /// Host names answered besides IP literals, `localhost` and the hosts of
+    /// `allowed_origins` (`crate::host_check`: DNS rebinding).
+    pub allowed_hosts: Vec<String>,
 }
 
 impl AppOptions {
@@ -286,8 +290,17 @@ pub fn router_with(state: AppState, options: AppOptions) -> Router {
         }
         None => app.fallback(no_app),
     };
+    let origin_hosts = options.allowed_origins.iter().filter_map(|o| {
+        let rest = o.as_str().split_once("://")?.1;
+        Some(host_name(rest).to_owned())
+    });
+    let known = KnownHosts::new(options.allowed_hosts.iter().cloned().chain(origin_hosts));
     app.layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(cors_layer(&options.allowed_origins))
+        .layer(axum::middleware::from_fn_with_state(
+            known,
+            require_known_host,
+        ))
         .layer(axum::middleware::map_response(add_security_headers))
         .layer(TraceLayer::new_for_http())
 }

@@ -33,6 +33,7 @@ pub mod db;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod host_check;
 pub mod idempotency;
 pub mod migrations;
 pub mod model;

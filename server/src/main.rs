@@ -31,6 +31,11 @@ Options:
                    let pages on ORIGIN (scheme://host[:port], exact match) call the API
                    and load the app's files from a browser (CORS; repeatable). Default:
                    no origin, so no Access-Control-Allow-Origin header at all
+  --allow-host NAME
+                   answer requests for this host name (repeatable). IP addresses,
+                   localhost and the hosts of --allow-origin are always answered; any
+                   other Host gets 421 (a page on another domain that resolves here
+                   must not read the served page and its token)
   --page-setting NAME=VALUE
                    with --dist: write data-NAME=\"VALUE\" onto the element id=\"cg-app\"
                    of the served index.html (repeatable; NAME matches [a-z][a-z0-9-]*;
@@ -62,6 +67,7 @@ struct Args {
     dist: Option<PathBuf>,
     token: Option<String>,
     allowed_origins: Vec<AllowedOrigin>,
+    allowed_hosts: Vec<String>,
     page_settings: Vec<PageSetting>,
     page_routes: Vec<PageRoute>,
 }
@@ -78,6 +84,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         dist: None,
         token: None,
         allowed_origins: Vec::new(),
+        allowed_hosts: Vec::new(),
         page_settings: Vec::new(),
         page_routes: Vec::new(),
     };
@@ -128,6 +135,17 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
                     .parse::<AllowedOrigin>()
                     .map_err(|e| format!("--allow-origin: {e}"))?;
                 args.allowed_origins.push(origin);
+            }
+            "--allow-host" => {
+                let v = value("a host name")?;
+                if v.is_empty()
+                    || !v
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-.".contains(&b))
+                {
+                    return Err(format!("--allow-host: '{v}' is not a host name"));
+                }
+                args.allowed_hosts.push(v);
             }
             "--page-setting" => {
                 let v = value("NAME=VALUE")?;
@@ -227,6 +245,7 @@ async fn run(args: Args) -> Result<(), String> {
         page_settings: args.page_settings,
         allowed_origins: args.allowed_origins,
         page_routes: args.page_routes,
+        allowed_hosts: args.allowed_hosts,
     };
     let token = options.effective_token(&state);
     println!("Bearer token: {token}");

@@ -244,10 +244,13 @@ fn rekey_groups(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     for (id, name, description) in groups {
         let mut name = name;
         if !taken.insert(group_key(&name)) {
-            let renamed = distinct_name(&name, id);
+            // ` (id)`, or ` (id-2)`, … while that too is some other group's name.
+            let renamed = (1..)
+                .map(|n| distinct_name(&name, id, n))
+                .find(|candidate| taken.insert(group_key(candidate)))
+                .expect("some suffix is free");
             tracing::warn!(id, %name, %renamed, "two group names share a key now; renamed the later group");
             name = renamed;
-            taken.insert(group_key(&name));
         }
         tx.execute(
             "UPDATE customer_group SET name = ?2, name_key = ?3, description_key = ?4 WHERE id = ?1",
@@ -257,9 +260,14 @@ fn rekey_groups(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// `name (id)`, the name shortened so that it fits [`NAME_MAX_CHARS`].
-fn distinct_name(name: &str, id: i64) -> String {
-    let suffix = format!(" ({id})");
+/// `name (id)` (the `n`-th try: `name (id-n)`), the name shortened so that it fits
+/// [`NAME_MAX_CHARS`].
+fn distinct_name(name: &str, id: i64, n: u32) -> String {
+    let suffix = if n == 1 {
+        format!(" ({id})")
+    } else {
+        format!(" ({id}-{n})")
+    };
     let keep = NAME_MAX_CHARS.saturating_sub(suffix.chars().count());
     let base: String = name.trim().chars().take(keep).collect();
     format!("{base}{suffix}")
@@ -441,7 +449,8 @@ mod tests {
             "INSERT INTO customer_group (id, name, name_key, description, description_key)
              VALUES (1, 'Straße', 'straße', 'Größe', 'größe'), (2, 'STRASSE', 'strasse', '', ''),
                     (3, 'Cafe\u{301}', 'cafe\u{301}', '', ''), (4, ?1, ?1, '', ''),
-                    (5, upper(?1), 'old key', '', '')",
+                    (5, upper(?1), 'old key', '', ''), (6, 'Strasse (7)', 'strasse (7)', '', ''),
+                    (7, 'STRASSE', 'old key 7', '', '')",
             [&long],
         )
         .unwrap();
@@ -459,6 +468,8 @@ mod tests {
                 "Cafe\u{301}|caf\u{e9}|".to_string(),
                 format!("{long}|{long}|"),
                 renamed,
+                "Strasse (7)|strasse (7)|".to_string(),
+                "STRASSE (7-2)|strasse (7-2)|".to_string(),
             ]
         );
     }

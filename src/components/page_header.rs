@@ -2,6 +2,8 @@
 
 use crate::i18n::texts;
 use crate::routes::Paths;
+use crate::state::instance::Instance;
+use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,6 +22,18 @@ pub fn PageHeader(
 ) -> impl IntoView {
     let t = texts();
     let paths = expect_context::<Paths>();
+    // After a navigation inside the app (not on the first page), keyboard and
+    // screen-reader focus moves to the new page's heading, as a page load starts at the
+    // top. Each page has one header, so counting headers counts pages.
+    let heading = NodeRef::<H1>::new();
+    let navigated = expect_context::<Instance>().page_shown();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get()
+            && navigated
+        {
+            let _ = h.focus();
+        }
+    });
     view! {
         <header class="cg-page-header">
             <div class="cg-page-header__text">
@@ -35,7 +49,7 @@ pub fn PageHeader(
                         }}
                     </ol>
                 </nav>
-                <h1 class="cg-title">{move || title.get()}</h1>
+                <h1 class="cg-title" tabindex="-1" node_ref=heading>{move || title.get()}</h1>
             </div>
             <div class="cg-page-header__actions">{children.map(|c| c())}</div>
         </header>

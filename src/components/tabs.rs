@@ -63,7 +63,8 @@ pub fn TabList(
         <div class="cg-tabs" role="tablist" on:keydown=on_key>
             {tabs.into_iter().map(|spec| {
                 let tab = spec.tab;
-                let invalid = spec.invalid;
+                // Memoised: the dot comes and goes only when the tab turns (in)valid.
+                let invalid = Memo::new(move |_| spec.invalid.get());
                 let selected = move || active.get() == tab;
                 view! {
                     <button type="button" role="tab" class="cg-tab"

@@ -15,6 +15,7 @@ static MOUNTED: AtomicU32 = AtomicU32::new(0);
 pub struct Instance {
     prefix: Arc<str>,
     next: Arc<AtomicU32>,
+    pages: Arc<AtomicU32>,
     #[cfg(target_arch = "wasm32")]
     element: Option<send_wrapper::SendWrapper<web_sys::HtmlElement>>,
 }
@@ -35,6 +36,7 @@ impl Instance {
         Instance {
             prefix: format!("cg{n}-").into(),
             next: Arc::default(),
+            pages: Arc::default(),
             #[cfg(target_arch = "wasm32")]
             element: None,
         }
@@ -49,6 +51,12 @@ impl Instance {
     pub fn unique(&self, local: &str) -> String {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
         format!("{}{local}-{n}", self.prefix)
+    }
+
+    /// Counts one more page shown in this instance; `true` from the second on (a
+    /// navigation inside the app, after which focus goes to the new page's heading).
+    pub fn page_shown(&self) -> bool {
+        self.pages.fetch_add(1, Ordering::Relaxed) > 0
     }
 
     /// Raises the DOM event `name` on the mount element (bubbling, crossing shadow

@@ -10,27 +10,40 @@ use std::time::Duration;
 /// How long typing must pause before a search or a name check goes out.
 pub const TYPING_PAUSE: Duration = Duration::from_millis(300);
 
-/// Hands out tickets; only the newest one is current.
+/// Hands out tickets; only the newest one is current. Its debounce keeps one pending
+/// timer (a new one replaces it), cleared when the owner that made it goes.
 #[derive(Clone, Copy)]
-pub struct Latest(StoredValue<u64>);
+pub struct Latest {
+    ticket: StoredValue<u64>,
+    pending: StoredValue<Option<TimeoutHandle>>,
+}
 
 impl Default for Latest {
     fn default() -> Self {
-        Latest(StoredValue::new(0))
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        on_cleanup(move || {
+            if let Some(Some(h)) = pending.try_get_value() {
+                h.clear();
+            }
+        });
+        Latest {
+            ticket: StoredValue::new(0),
+            pending,
+        }
     }
 }
 
 impl Latest {
     /// A new ticket; every older one stops being current.
     pub fn next(&self) -> u64 {
-        let ticket = self.0.get_value() + 1;
-        self.0.set_value(ticket);
+        let ticket = self.ticket.get_value() + 1;
+        self.ticket.set_value(ticket);
         ticket
     }
 
     /// Whether `ticket` is still the newest (never once its owner is gone).
     pub fn is_current(&self, ticket: u64) -> bool {
-        self.0.try_get_value() == Some(ticket)
+        self.ticket.try_get_value() == Some(ticket)
     }
 
     /// Makes every ticket handed out so far stale (e.g. Enter commits a search at once,
@@ -39,27 +52,46 @@ impl Latest {
         self.next();
     }
 
-    /// Runs `f` after `delay`, unless a newer ticket was taken meanwhile.
+    /// Runs `f` after `delay` (under the current owner), unless a newer ticket was
+    /// taken meanwhile; the previous pending run is dropped.
     pub fn debounce(&self, delay: Duration, f: impl FnOnce() + 'static) {
         let ticket = self.next();
         let this = *self;
-        after(delay, move || {
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+        }
+        let handle = timer(delay, move || {
             if this.is_current(ticket) {
                 f();
             }
         });
+        self.pending.set_value(handle);
     }
 }
 
-/// Runs `f` after `delay` under the current reactive owner (its context: language,
-/// instance); cleared if the owner is cleaned up first.
-pub fn after(delay: Duration, f: impl FnOnce() + 'static) {
+/// A timer that runs `f` under the owner current now (its context: language, instance).
+fn timer(delay: Duration, f: impl FnOnce() + 'static) -> Option<TimeoutHandle> {
     let owner = Owner::current();
     let run = move || match owner {
         Some(o) => o.with(f),
         None => f(),
     };
-    if let Ok(handle) = set_timeout_with_handle(run, delay) {
-        on_cleanup(move || handle.clear());
+    set_timeout_with_handle(run, delay).ok()
+}
+
+/// Runs `f` after `delay` under `owner` (default: the current one); cleared if that
+/// owner is cleaned up first. Give the longest-lived owner that should see it run: a
+/// notification set while leaving a page belongs to the app, not to the page.
+pub fn after(owner: Option<&Owner>, delay: Duration, f: impl FnOnce() + 'static) {
+    let owner = owner.cloned().or_else(Owner::current);
+    let run = move || f();
+    let schedule = move || {
+        if let Some(handle) = timer(delay, run) {
+            on_cleanup(move || handle.clear());
+        }
+    };
+    match owner {
+        Some(o) => o.with(schedule),
+        None => schedule(),
     }
 }

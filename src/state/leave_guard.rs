@@ -59,17 +59,16 @@ pub fn use_leave_guard(dirty: Signal<bool>) {
         on_click.as_ref().unchecked_ref(),
         true,
     );
-    // Closures are not `Send`; the app is single-threaded, so a local stored value on
-    // the reactive owner keeps the listener alive until cleanup.
-    let callback = StoredValue::new_local(Some(on_click));
+    // The cleanup owns the listener (not a stored value of the owner, which may be gone
+    // by the time cleanups run), so it can always remove it. Closures are not `Send`:
+    // the app is single-threaded, hence the wrapper.
+    let callback = send_wrapper::SendWrapper::new(on_click);
     on_cleanup(move || {
         unload.remove();
-        if let Some(cb) = callback.try_update_value(|v| v.take()).flatten() {
-            let _ = document().remove_event_listener_with_callback_and_bool(
-                "click",
-                cb.as_ref().unchecked_ref(),
-                true,
-            );
-        }
+        let _ = document().remove_event_listener_with_callback_and_bool(
+            "click",
+            callback.as_ref().unchecked_ref(),
+            true,
+        );
     });
 }

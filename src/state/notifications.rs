@@ -30,6 +30,10 @@ pub struct Notifications {
     /// Shown notifications, oldest first.
     pub items: RwSignal<Vec<Toast>>,
     next: StoredValue<u64>,
+    /// The app's owner: a success notification outlives the page that raised it. Weak:
+    /// a strong one stored under the owner itself would keep it (and every listener it
+    /// cleans up) alive after `unmount()`.
+    owner: StoredValue<Option<WeakOwner>>,
 }
 
 impl Default for Notifications {
@@ -44,6 +48,7 @@ impl Notifications {
         Notifications {
             items: RwSignal::new(Vec::new()),
             next: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current().map(|o| o.downgrade())),
         }
     }
 
@@ -56,7 +61,10 @@ impl Notifications {
     pub fn success(&self, text: impl Into<String>) {
         let id = self.push(Tone::Success, text.into());
         let this = *self;
-        after(Duration::from_secs(5), move || this.dismiss(id));
+        let owner = self.owner.get_value().and_then(|w| w.upgrade());
+        after(owner.as_ref(), Duration::from_secs(5), move || {
+            this.dismiss(id)
+        });
     }
 
     /// Shows an error message that stays until closed.

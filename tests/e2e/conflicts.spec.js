@@ -18,10 +18,8 @@ const toast = (page) => page.locator(".cg-toast");
 const nameField = (page) => page.getByRole("textbox", { name: /^Name\b/ });
 const descriptionField = (page) => page.getByRole("textbox", { name: /^Description\b/ });
 /**
- * The open dialog titled `title`. Found by its heading, not its accessible name: in the
- * build under test every dialog of a page is labelled by the first one's title (one
- * `id="cg-dialog-title"` for all, see the report), so the edit page's conflict dialog is
- * named "Delete customer group?" for assistive technology.
+ * The open dialog titled `title` (its heading; every dialog is labelled by its own
+ * heading through a per-instance id).
  */
 const dialogTitled = (page, title) => page.getByRole("dialog").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 const conflictDialog = (page) => dialogTitled(page, "This group was changed meanwhile");

@@ -253,7 +253,10 @@ fn update_group(
         &mut errors,
     )?;
     SprykerError::fail_on(errors)?;
-    store::write_group_fields(&tx, id, &fields)?;
+    // A PATCH that changes nothing keeps the version (as on the reference API).
+    if fields.name != current.name || fields.description != current.description {
+        store::write_group_fields(&tx, id, &fields)?;
+    }
     let group = store::get_group(&tx, id)?;
     tx.commit()?;
     Ok(group)

@@ -220,3 +220,41 @@ async fn security_headers_everywhere() {
     assert_eq!(res.status(), 404);
     assert_security_headers(&res, "no app");
 }
+
+// DNS rebinding: a page on another domain that resolves to this server must not read
+// the served page (which carries the token). Only IP literals, localhost and the hosts
+// of allowed origins are answered; any other Host gets 421 before the page or the API.
+#[tokio::test]
+async fn unknown_hosts_are_refused() {
+    let (s, _dist) = server(&[ALLOWED]).await;
+    let with_host = |path: &str, host: &str| {
+        s.http
+            .get(format!("{}{path}", s.origin))
+            .header("host", host)
+            .send()
+    };
+    for path in ["/", "/api/v1/customer-groups"] {
+        let refused = with_host(path, "evil.example").await.unwrap();
+        assert_eq!(refused.status().as_u16(), 421, "{path}");
+        let body = refused.text().await.unwrap();
+        assert!(!body.contains("auth-token"), "{body}");
+    }
+    assert_eq!(
+        with_host("/", "localhost:8080")
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        with_host("/", "shop.example")
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    let page = with_host("/", "127.0.0.1").await.unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+}

@@ -36,7 +36,7 @@ fn select_bar(
     };
     let rule = caps.customer_search;
     let total = move || remote.data.with(|d| d.as_ref().map_or(0, |p| p.total));
-    let over_cap = move || total() > cap;
+    let over_cap = Memo::new(move |_| total() > cap);
     // Only when the shown total belongs to the shown search (not while the next page
     // loads), and when it would change something.
     let can_select_all = move || {
@@ -59,7 +59,7 @@ fn select_bar(
                 }>
                 {move || i18n::select_all_matching(total())}
             </button>
-            {move || over_cap().then(|| view! { <span class="cg-muted">{i18n::select_all_cap(cap)}</span> })}
+            {move || over_cap.get().then(|| view! { <span class="cg-muted">{i18n::select_all_cap(cap)}</span> })}
         </div>
     }
     .into_any()

@@ -3,7 +3,7 @@
 //! keep or unassign (**De-select All**). Save (`edit_save.rs`) sends only the change,
 //! then the view page. **Delete Customer Group** (`delete_group.rs`) asks first.
 
-use crate::api::CustomerScope;
+use crate::api::{CustomerScope, SharedBackend};
 use crate::components::page_header::PageHeader;
 use crate::i18n::texts;
 use crate::model::Group;
@@ -20,6 +20,7 @@ use crate::pages::groups::wizard::GroupWizard;
 use crate::pages::groups::wizard_draft::{DraftNotice, DraftParts, use_group_draft};
 use crate::routes::Paths;
 use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos_router::components::A;
 
 /// The edit page.
@@ -74,17 +75,29 @@ fn EditForm(group: Group, saved: RwSignal<Option<Group>>) -> impl IntoView {
         to_unassign,
         draft,
         conflict: RwSignal::new(None),
+        fields_saved: RwSignal::new(false),
         gone: RwSignal::new(false),
         members_changed: RwSignal::new(0),
     };
     let saving = use_edit_save(group.id.clone(), state);
     let original = group.clone();
+    let backend = expect_context::<SharedBackend>();
     let discard = Callback::new(move |_| {
         let g = saved.get_untracked().unwrap_or_else(|| original.clone());
         form.set(GroupForm::from_group(&g));
         to_assign.set(Selection::default());
         to_unassign.set(Selection::default());
         list_text.set(String::new());
+        // A restored draft put its own (older) version into `saved`: read the group as
+        // it is now, so the next Save is not refused over values already on screen.
+        let (b, id) = (backend.clone(), g.id.clone());
+        spawn_local_scoped_with_cancellation(async move {
+            if let Ok(now) = b.get_group(&id).await {
+                form.set(GroupForm::from_group(&now));
+                saved.set(Some(now));
+                state.members_changed.update(|n| *n += 1);
+            }
+        });
     });
     view! {
         <DraftNotice control=draft on_discard=discard/>

@@ -100,7 +100,7 @@ pub fn ConflictDialog(state: EditState, on_save: Callback<()>) -> impl IntoView 
             .flatten()
             .map(|n| view! { <p class="cg-warning" role="note">{i18n::conflict_deselect(n)}</p> });
         Some(view! {
-            <p>{t.conflict_intro}</p>
+            <p>{if state.fields_saved.get() { t.conflict_intro_fields_saved } else { t.conflict_intro }}</p>
             <table class="cg-compare">
                 <thead><tr><td></td><th scope="col">{t.conflict_now}</th><th scope="col">{t.conflict_yours}</th></tr></thead>
                 <tbody>
@@ -148,6 +148,12 @@ pub fn GoneDialog(state: EditState) -> impl IntoView {
         <ConfirmDialog open=open title=t.gone_title confirm_label=t.save_as_new.to_owned()
             confirm_class="cg-btn cg-btn--primary" busy=Signal::stored(false) on_confirm=as_new>
             <p>{t.gone_body}</p>
+            {move || {
+                // Said before it happens: Add keeps one draft, and this one replaces it.
+                let add_draft = state.gone.get()
+                    && draft_store::load(&GroupDraft::key(None)).is_some_and(|d| !d.is_empty());
+                add_draft.then(|| view! { <p class="cg-warning" role="note">{t.gone_draft_replaced}</p> })
+            }}
         </ConfirmDialog>
     }
 }

@@ -40,19 +40,24 @@ enum EditSaveError {
     Group(ApiError),
     /// The members were not (all) changed; `bool`: name/description were saved before.
     Members(ApiError, bool),
-    /// Someone else saved the group since the page read it (here it is now).
-    Stale(Box<Group>),
+    /// Someone else saved the group since the page read it (here it is now); `bool`:
+    /// this Save's name/description step went through before.
+    Stale(Box<Group>, bool),
     /// The group was deleted meanwhile.
     Gone,
 }
 
-/// Whether `g` already holds every value of `edit`.
-fn applied(g: &Group, edit: &GroupEdit) -> bool {
-    edit.name.as_ref().is_none_or(|n| *n == g.name)
-        && edit
-            .description
-            .as_ref()
-            .is_none_or(|d| *d == g.description)
+/// Whether `now` is `base` with exactly `edit` applied: an earlier Save of the same
+/// edit got through (its answer was lost). Anything else changed (the other field, the
+/// members) is someone else's change, which the dialog must show.
+fn applied(now: &Group, base: &Group, edit: &GroupEdit) -> bool {
+    let same = |e: &Option<String>, now: &str, base: &str| match e {
+        Some(v) => v == now,
+        None => now == base,
+    };
+    same(&edit.name, &now.name, &base.name)
+        && same(&edit.description, &now.description, &base.description)
+        && now.customer_count == base.customer_count
 }
 
 /// A failure as Save reports it: a stale or missing group is its own case (the group
@@ -60,13 +65,14 @@ fn applied(g: &Group, edit: &GroupEdit) -> bool {
 async fn classify(
     b: &SharedBackend,
     id: &GroupId,
+    fields_saved: bool,
     e: ApiError,
     other: impl FnOnce(ApiError) -> EditSaveError,
 ) -> EditSaveError {
     match e {
-        ApiError::Stale(Some(g)) => EditSaveError::Stale(g),
+        ApiError::Stale(Some(g)) => EditSaveError::Stale(g, fields_saved),
         ApiError::Stale(None) => match b.get_group(id).await {
-            Ok(g) => EditSaveError::Stale(Box::new(g)),
+            Ok(g) => EditSaveError::Stale(Box::new(g), fields_saved),
             Err(ApiError::NotFound(_)) => EditSaveError::Gone,
             Err(_) => other(ApiError::Stale(None)),
         },
@@ -90,6 +96,9 @@ pub struct EditState {
     pub draft: DraftControl,
     /// The group as it is now, after a save found it changed by someone else.
     pub conflict: RwSignal<Option<Group>>,
+    /// Whether that save had stored the name and description before (only the
+    /// customers are left to apply).
+    pub fields_saved: RwSignal<bool>,
     /// Whether a save found the group deleted.
     pub gone: RwSignal<bool>,
     /// Bumped to have the grids reload (after a partial save or a conflict).
@@ -160,8 +169,10 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
                     Ok(g) => g,
                     // The group already holds exactly these values: an earlier Save got
                     // through and only its answer was lost. Nothing to ask about.
-                    Err(ApiError::Stale(Some(now))) if applied(&now, &s.edit) => *now,
-                    Err(e) => return Err(classify(&b, &base.id, e, EditSaveError::Group).await),
+                    Err(ApiError::Stale(Some(now))) if applied(&now, &base, &s.edit) => *now,
+                    Err(e) => {
+                        return Err(classify(&b, &base.id, false, e, EditSaveError::Group).await);
+                    }
                 };
                 state.form.update(|f| f.saved(&saved));
                 // A backend that does not count members on a rename keeps the count.
@@ -178,7 +189,7 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
                     forget_applied(&e, state, members_changed);
                     let named = !s.edit.is_empty();
                     let wrap = |e| EditSaveError::Members(e, named);
-                    return Err(classify(&b, &base.id, e, wrap).await);
+                    return Err(classify(&b, &base.id, named, e, wrap).await);
                 }
             }
             // Here, not in the page's effect: the save may finish after the page is gone.
@@ -205,7 +216,10 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
             EditSaveError::Members(e, name_saved) => {
                 Notifications::expect().error(members_message(&e, name_saved))
             }
-            EditSaveError::Stale(now) => state.conflict.set(Some(*now)),
+            EditSaveError::Stale(now, fields_saved) => {
+                state.fields_saved.set(fields_saved);
+                state.conflict.set(Some(*now));
+            }
             EditSaveError::Gone => state.gone.set(true),
         },
     );

@@ -29,7 +29,7 @@ pub fn use_tab() -> (Signal<Tab>, Callback<Tab>) {
 pub fn show_first_error(form: RwSignal<GroupForm>, select: Callback<Tab>) {
     form.update(|f| f.touch());
     select.run(Tab::General);
-    after(Duration::from_millis(0), move || {
+    after(None, Duration::from_millis(0), move || {
         let _ = form.try_with_untracked(focus_first_error);
     });
 }
