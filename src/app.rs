@@ -18,6 +18,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::{NavigateOptions, path};
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// Builds the typed client the configuration asks for.
 pub fn backend_for(config: &Config) -> Result<SharedBackend, String> {
@@ -50,10 +51,11 @@ pub fn App(
     provide_context(paths);
     provide_context(Notifications::new());
     let base = config.base_path.clone();
+    let base_path = config.base_path.clone();
     provide_context(config);
     view! {
         <Router base=base>
-            <div class="cg-app" lang=lang>
+            <div class="cg-app" lang=lang on:click=in_app_links(base_path)>
                 <main class="cg-main">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=StartRedirect/>
@@ -66,6 +68,55 @@ pub fn App(
                 <Toaster/>
             </div>
         </Router>
+    }
+}
+
+/// Follows a click on one of this app's own links through this app's router, and stops
+/// it there. The router listens on the window for every link on the page: with two
+/// apps side by side, the first one's router would take the other's links too.
+fn in_app_links(base: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+    let navigate = use_navigate();
+    move |ev| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        let Some(a) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let external = a
+            .get_attribute("rel")
+            .is_some_and(|r| r.split_ascii_whitespace().any(|p| p == "external"));
+        if !a.target().is_empty() || a.has_attribute("download") || external {
+            return;
+        }
+        let Ok(url) = web_sys::Url::new(&a.href()) else {
+            return;
+        };
+        let origin = window().location().origin().unwrap_or_default();
+        if url.origin() != origin || !url.pathname().starts_with(&base) {
+            return;
+        }
+        ev.prevent_default();
+        ev.stop_propagation();
+        let to = format!("{}{}{}", url.pathname(), url.search(), url.hash());
+        navigate(
+            &to,
+            NavigateOptions {
+                resolve: false,
+                ..Default::default()
+            },
+        );
     }
 }
 
