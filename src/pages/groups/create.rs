@@ -45,26 +45,8 @@ pub fn GroupCreatePage() -> impl IntoView {
         },
     );
 
-    let draft_key = GroupDraft::key(None);
     let progress = RwSignal::new(None::<SaveProgress>);
-    // The selection travels with the save: the page may be gone when it ends.
-    let save = Action::new_local(move |attempt: &Attempt| {
-        let (b, (input, picked, once)) = (backend.clone(), attempt.clone());
-        let change = MembershipChange::assigning(&picked);
-        let key = draft_key.clone();
-        async move {
-            progress.set(None);
-            let report = |p: SaveProgress| progress.set(Some(p));
-            let created = b.create_group(&input, &change, &once, &report).await;
-            // Here, not in the page's effect: the save may finish after the page is gone.
-            match &created {
-                Ok(_) => draft_store::clear(&key),
-                Err(ApiError::Partial(p)) => hand_over_rest(&key, picked, p),
-                Err(_) => {}
-            }
-            created
-        }
-    });
+    let save = create_action(backend, progress);
     let go = use_go();
     let list = paths.list();
     on_finished(
@@ -95,23 +77,7 @@ pub fn GroupCreatePage() -> impl IntoView {
             }
         },
     );
-    // A Save of the same input again (Retry after a timeout) reuses the key, so the
-    // backend creates the group once; anything changed gets a new key.
-    let last = StoredValue::new(None::<Attempt>);
-    let on_save = Callback::new(move |_| {
-        let (input, picked) = (
-            form.with_untracked(|f| f.input.trimmed()),
-            selection.get_untracked(),
-        );
-        let once = match last.get_value() {
-            Some((i, p, k)) if i == input && p == picked => k,
-            _ => random_key(),
-        };
-        let attempt = (input, picked, once);
-        last.set_value(Some(attempt.clone()));
-        form.update(GroupForm::claim);
-        save.dispatch(attempt);
-    });
+    let on_save = save_once(form, selection, save);
 
     view! {
         <PageHeader title=t.add_a_customer_group.to_owned() crumb=Signal::stored(t.add_a_customer_group.to_owned())/>
@@ -125,6 +91,58 @@ pub fn GroupCreatePage() -> impl IntoView {
             <CustomerPicker scope=CustomerScope::All selection=selection prefix="c_" empty_text=t.customers_empty list_text=list_text/>
         </GroupWizard>
     }
+}
+
+/// The create request of one attempt; on success the draft is gone, and a partly
+/// applied save hands the rest to the new group's edit page.
+fn create_action(
+    backend: SharedBackend,
+    progress: RwSignal<Option<SaveProgress>>,
+) -> Action<Attempt, Result<Group, ApiError>> {
+    let draft_key = GroupDraft::key(None);
+    // The selection travels with the save: the page may be gone when it ends.
+    Action::new_local(move |attempt: &Attempt| {
+        let (b, (input, picked, once)) = (backend.clone(), attempt.clone());
+        let change = MembershipChange::assigning(&picked);
+        let key = draft_key.clone();
+        async move {
+            progress.set(None);
+            let report = |p: SaveProgress| progress.set(Some(p));
+            let created = b.create_group(&input, &change, &once, &report).await;
+            // Here, not in the page's effect: the save may finish after the page is gone.
+            match &created {
+                Ok(_) => draft_store::clear(&key),
+                Err(ApiError::Partial(p)) => hand_over_rest(&key, picked, p),
+                Err(_) => {}
+            }
+            created
+        }
+    })
+}
+
+/// Save: one attempt of the form's input and selection; the same input again (Retry
+/// after a timeout) reuses the idempotency key, so the backend creates the group once.
+fn save_once(
+    form: RwSignal<GroupForm>,
+    selection: RwSignal<Selection>,
+    save: Action<Attempt, Result<Group, ApiError>>,
+) -> Callback<()> {
+    // Anything changed gets a new key.
+    let last = StoredValue::new(None::<Attempt>);
+    Callback::new(move |_| {
+        let (input, picked) = (
+            form.with_untracked(|f| f.input.trimmed()),
+            selection.get_untracked(),
+        );
+        let once = match last.get_value() {
+            Some((i, p, k)) if i == input && p == picked => k,
+            _ => random_key(),
+        };
+        let attempt = (input, picked, once);
+        last.set_value(Some(attempt.clone()));
+        form.update(GroupForm::claim);
+        save.dispatch(attempt);
+    })
 }
 
 /// One Save of Add: what is created, and the key that makes retrying it safe.

@@ -150,6 +150,31 @@ fn members_message(e: &ApiError, name_saved: bool) -> String {
     }
 }
 
+/// Save's first step: the changed name and description. Answers the group as saved
+/// (the base of the member step).
+async fn save_fields(
+    b: &SharedBackend,
+    state: EditState,
+    base: Group,
+    edit: &GroupEdit,
+) -> Result<Group, EditSaveError> {
+    let saved = match b.update_group(&base, edit).await {
+        Ok(g) => g,
+        // The group already holds exactly these values: an earlier Save got through and
+        // only its answer was lost. Nothing to ask about.
+        Err(ApiError::Stale(Some(now))) if applied(&now, &base, edit) => *now,
+        Err(e) => return Err(classify(b, &base.id, false, e, EditSaveError::Group).await),
+    };
+    state.form.update(|f| f.saved(&saved));
+    // A backend that does not count members on a rename keeps the count.
+    let base = Group {
+        customer_count: saved.customer_count.or(base.customer_count),
+        ..saved
+    };
+    state.saved.set(Some(base.clone()));
+    Ok(base)
+}
+
 /// Save for the edit page of group `id`. Provides [`MembersChanged`] to the grids.
 pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
     let backend = expect_context::<SharedBackend>();
@@ -165,22 +190,7 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
             progress.set(None);
             let mut base = s.base.clone();
             if !s.edit.is_empty() {
-                let saved = match b.update_group(&base, &s.edit).await {
-                    Ok(g) => g,
-                    // The group already holds exactly these values: an earlier Save got
-                    // through and only its answer was lost. Nothing to ask about.
-                    Err(ApiError::Stale(Some(now))) if applied(&now, &base, &s.edit) => *now,
-                    Err(e) => {
-                        return Err(classify(&b, &base.id, false, e, EditSaveError::Group).await);
-                    }
-                };
-                state.form.update(|f| f.saved(&saved));
-                // A backend that does not count members on a rename keeps the count.
-                base = Group {
-                    customer_count: saved.customer_count.or(base.customer_count),
-                    ..saved
-                };
-                state.saved.set(Some(base.clone()));
+                base = save_fields(&b, state, base, &s.edit).await?;
             }
             if !s.change.is_empty() {
                 let report = |p: SaveProgress| progress.set(Some(p));

@@ -38,6 +38,26 @@ pub fn GroupViewPage() -> impl IntoView {
     }
 }
 
+/// A member's **View** link into the host's customer page; the host may take the
+/// navigation over (its own router) by cancelling `cg-navigate-customer`.
+fn customer_link(config: &Config, c: &Customer) -> AnyView {
+    let href = config.customer_url(c.id.as_str(), &c.reference);
+    let detail = [
+        ("id", c.id.to_string()),
+        ("reference", c.reference.clone()),
+        ("url", href.clone()),
+    ];
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        let d: Vec<(&str, &str)> = detail.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if !announce("cg-navigate-customer", &d, true) {
+            e.prevent_default();
+        }
+    };
+    let label = i18n::view_customer(&c.display_name());
+    view! { <a class="cg-link" href=href on:click=on_click aria-label=label>{texts().view}</a> }
+        .into_any()
+}
+
 /// Description, dates and the members table of a loaded group.
 #[component]
 fn GroupDetails(group: Group) -> impl IntoView {
@@ -74,22 +94,7 @@ fn GroupDetails(group: Group) -> impl IntoView {
                 view! { <NotReported reason=texts().gender_not_reported/> }.into_any()
             })
         },
-        Column::new(t.col_actions, move |c: &Customer| {
-            let href = config.customer_url(c.id.as_str(), &c.reference);
-            // The host may take the navigation over (its own router): it cancels the event.
-            let detail = [
-                ("id", c.id.to_string()),
-                ("reference", c.reference.clone()),
-                ("url", href.clone()),
-            ];
-            let on_click = move |e: leptos::ev::MouseEvent| {
-                let d: Vec<(&str, &str)> = detail.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                if !announce("cg-navigate-customer", &d, true) {
-                    e.prevent_default();
-                }
-            };
-            view! { <a class="cg-link" href=href on:click=on_click aria-label=i18n::view_customer(&c.display_name())>{t.view}</a> }.into_any()
-        }),
+        Column::new(t.col_actions, move |c: &Customer| customer_link(&config, c)),
     ];
     let description = if group.description.is_empty() {
         view! { <p class="cg-muted">{t.no_description}</p> }.into_any()
