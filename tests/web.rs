@@ -1107,3 +1107,42 @@ async fn unmount_removes_the_leave_guard() {
     m.click("a.cg-btn--primary");
     wait_for("add page", || m.text().contains("Add a Customer Group")).await;
 }
+
+// The name rule in the browser, where NFC and lowercase are the page's own
+// (`String.prototype.normalize` and `toLowerCase`): every case of the shared
+// hostile-input table gives what it gives natively, and names that differ only in case,
+// normal form or the folds lowercase lacks are one name.
+#[wasm_bindgen_test]
+fn the_browser_keeps_the_name_rule() {
+    let table: serde_json::Value =
+        serde_json::from_str(include_str!("../rules/hostile-inputs.json")).unwrap();
+    for case in table["cases"].as_array().unwrap() {
+        let input = case["input"].as_str().unwrap();
+        let label = case["label"].as_str().unwrap();
+        let got = match case["field"].as_str().unwrap() {
+            "name" => cg_rules::clean_name(input),
+            "description" => cg_rules::clean_description(input),
+            _ => continue,
+        };
+        match (case["expect"].as_str().unwrap(), got) {
+            ("ok" | "taken", Ok(stored)) => {
+                assert_eq!(Some(stored.as_str()), case["stored"].as_str(), "{label}")
+            }
+            (code, Err(e)) => assert_eq!(e.code(), code, "{label}"),
+            (code, Ok(s)) => panic!("{label}: expected {code}, accepted {s:?}"),
+        }
+        if let Some(existing) = case["existing"].as_str() {
+            let same = cg_rules::name_key(input) == cg_rules::name_key(existing);
+            assert_eq!(same, case["expect"] == "taken", "{label}");
+        }
+    }
+    for (a, b) in [
+        ("STRASSE", "Straße"),
+        ("ΣΊΣΥΦΟΣ", "σίσυφος"),
+        ("Cafe\u{301}", "CAFÉ"),
+        ("ÄRZTE", "ärzte"),
+    ] {
+        assert_eq!(cg_rules::name_key(a), cg_rules::name_key(b), "{a} / {b}");
+    }
+    assert_ne!(cg_rules::name_key("Ärzte"), cg_rules::name_key("Arzte"));
+}

@@ -3,11 +3,12 @@
 //! sigma to "σ"), so "STRASSE" and "Straße", "ΣΊΣΥΦΟΣ" and "σίσυφος", "Cafe\u{301}" and
 //! "CAFÉ" are one name, as the shop's discount rules see them.
 
+use crate::lower::lowercase;
 use crate::nfc::nfc;
 
 /// The key names are compared by (see the module doc).
 pub fn name_key(name: &str) -> String {
-    let lower = nfc(name.trim()).to_lowercase();
+    let lower = lowercase(&nfc(name.trim()));
     let folded = if lower.contains(['ß', 'ς']) {
         lower.replace('ß', "ss").replace('ς', "σ")
     } else {

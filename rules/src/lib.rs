@@ -10,10 +10,12 @@
 pub mod asset;
 mod chars;
 mod fold;
+mod lower;
 mod nfc;
 mod text;
 
 pub use chars::is_invisible;
 pub use fold::name_key;
+pub use lower::lowercase;
 pub use nfc::nfc;
 pub use text::{DESCRIPTION_MAX, NAME_MAX, TextError, clean_description, clean_name};

@@ -30,7 +30,7 @@ impl CustomerKey {
         if t.is_empty() {
             None
         } else if t.contains('@') {
-            Some(CustomerKey::Email(t.to_lowercase()))
+            Some(CustomerKey::Email(cg_rules::lowercase(t)))
         } else {
             Some(CustomerKey::Reference(t.to_owned()))
         }
@@ -46,7 +46,7 @@ impl CustomerKey {
     /// The two keys that name `c`: its address (lowercased) and its reference.
     pub fn of(c: &Customer) -> [CustomerKey; 2] {
         [
-            CustomerKey::Email(c.email.to_lowercase()),
+            CustomerKey::Email(cg_rules::lowercase(&c.email)),
             CustomerKey::Reference(c.reference.clone()),
         ]
     }

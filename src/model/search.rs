@@ -13,7 +13,7 @@ const FIELD_SEPARATOR: char = '\u{1f}';
 
 /// Case folding for search (Unicode lowercase, as the reference server folds).
 pub fn fold(text: &str) -> String {
-    text.to_lowercase()
+    cg_rules::lowercase(text)
 }
 
 /// The text a customer search looks in: first name, last name and e-mail address,
