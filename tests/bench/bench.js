@@ -230,6 +230,7 @@ function machine() {
       );
     }
     report.summary.heap = { app: r.heap.app.perPage, vanilla: r.heap.vanilla.perPage };
+    report.summary.traced = tracedLines(r.traced, lines, S);
   }
 
   // Lists in and out, on the group holding everyone.
@@ -282,3 +283,33 @@ function machine() {
   console.error(e);
   process.exit(1);
 });
+
+/**
+ * The traced runs (trace.js): median main-thread ms inside each window, split into script,
+ * rendering (style, layout, paint) and GC, for the app and the vanilla page; then the cold
+ * loads (navigation to the first data row's frame) with when the first API request left.
+ */
+function tracedLines(t, lines, S) {
+  const f1 = (x) => (x == null ? "—" : x.toFixed(1));
+  const part = (xs, k) => S(xs.map((x) => x.main?.[k]))?.median;
+  const cell = (xs) =>
+    xs ? `${f1(part(xs, "script"))} + ${f1(part(xs, "rendering"))} + ${f1(part(xs, "gc"))} = ${f1(part(xs, "total"))}` : "—";
+  lines.push(
+    "",
+    `Main thread inside each window, traced (Chromium trace cut to the probe's marks; median ms of ${t.app.next_page.length} runs):`,
+    "  script (wasm, JS, microtasks, handlers) + rendering (style, layout, paint, commit) + GC = total",
+    `${"interaction".padEnd(32)} ${"app".padStart(30)} ${"vanilla".padStart(30)}`,
+  );
+  const out = {};
+  for (const k of ["next_page", "sort", "search", "toggle_one", "header_checkbox"]) {
+    lines.push(`${k.padEnd(32)} ${cell(t.app[k]).padStart(30)} ${cell(t.vanilla[k]).padStart(30)}`);
+    out[k] = { app: t.app[k].map((x) => x.main), vanilla: t.vanilla[k].map((x) => x.main) };
+  }
+  for (const [k, name] of [["cold_list", "cold load, list page"], ["cold_vanilla", "cold load, vanilla grid"]]) {
+    const xs = t[k];
+    const sent = S(xs.map((x) => x.apiSent))?.median;
+    lines.push(`${name.padEnd(32)} ${cell(xs).padStart(30)}   first API request sent at ${f1(sent)} ms, first row painted at ${f1(S(xs.map((x) => x.paint))?.median)} ms`);
+    out[k] = xs;
+  }
+  return out;
+}

@@ -7,6 +7,8 @@
 //   frame was painted). `__cgb.until(name, args)` then waits, checking at each animation
 //   frame, until the page shows the result (named predicate below), and takes t1 after
 //   that frame was painted. result = t1 - t0; nextPaint = first frame after the input.
+//   The marks `cgb-t0` and `cgb-t1` (and `cgb-seen-KEY` for cold loads) let trace.js cut a
+//   Chromium trace to the same window.
 // - Cold loads: at each frame from the start, every selector in FIRST_SEEN not yet seen is
 //   checked; when present, the time after that frame's paint is kept (ms since navigation).
 // - WebAssembly memory: the app's instance is remembered, so its linear memory can be read.
@@ -31,6 +33,7 @@
       (e) => {
         if (B.armed !== type || B.t0 != null) return;
         B.t0 = Math.min(e.timeStamp, performance.now());
+        performance.mark("cgb-t0"); // for trace.js: where a traced window starts
         afterPaint((t) => (B.tNext = t));
       },
       { capture: true },
@@ -69,6 +72,7 @@
         }
         if (ok) {
           afterPaint((t1) => {
+            performance.mark("cgb-t1"); // for trace.js: where a traced window ends
             const finish = () =>
               resolve({ t0: B.t0, result: t1 - B.t0, nextPaint: B.tNext == null ? null : B.tNext - B.t0 });
             // The first frame after the input may still be pending (instant results).
@@ -96,7 +100,10 @@
       pending++;
       if (document.querySelector(sel)) {
         B.seen[k] = -1;
-        afterPaint((t) => (B.seen[k] = t));
+        afterPaint((t) => {
+          B.seen[k] = t;
+          performance.mark(`cgb-seen-${k}`); // for trace.js: the end of a traced cold load
+        });
       }
     }
     if (pending > 0 && performance.now() < 60000) requestAnimationFrame(watch);

@@ -4,6 +4,8 @@
 const fs = require("fs");
 const path = require("path");
 
+const trace = require("./trace");
+
 const PROBE = fs.readFileSync(path.join(__dirname, "probe.js"), "utf8");
 const G = "[data-testid=customers-grid]";
 const A = "[data-testid=assigned-grid]";
@@ -44,11 +46,13 @@ async function taskSeconds(cdp) {
  * figures plus `busy`: main-thread task time (CDP TaskDuration) over the same window.
  */
 async function measure(h, event, act, until, args, timeoutMs = 30000) {
+  const stop = h.traced ? await trace.start(h.cdp) : null;
   const before = await taskSeconds(h.cdp);
   await h.page.evaluate((t) => window.__cgb.arm(t), event);
   await act();
   const r = await h.page.evaluate(([n, a, t]) => window.__cgb.until(n, a, t), [until, args, timeoutMs]);
   r.busy = ((await taskSeconds(h.cdp)) - before) * 1000;
+  if (stop) r.main = trace.breakdown(await stop());
   return r;
 }
 
@@ -57,18 +61,20 @@ const text = (h, sel) => h.page.evaluate((s) => window.__cgb.text(s), sel);
 const waitText = (h, sel, expected) =>
   h.page.waitForFunction(([s, e]) => window.__cgb.text(s) === e, [sel, expected], { timeout: 60000 });
 
-async function gridPage(browser, url) {
+async function gridPage(browser, url, traced = false) {
   const h = await open(browser);
+  h.traced = traced;
   await h.page.goto(url);
   await h.page.waitForSelector(`${G} tbody tr[data-id]`, { timeout: 60000 });
   await h.page.waitForFunction((g) => document.querySelector(g).getAttribute("aria-busy") !== "true", G);
   return h;
 }
 
-/** page, sort, search, toggle, header checkbox: the operations both pages have. */
-async function gridOps(browser, url, runs) {
+/** page, sort, search, toggle, header checkbox: the operations both pages have (`traced`:
+ * each run inside a Chromium trace, its main-thread work split by trace.js). */
+async function gridOps(browser, url, runs, traced = false) {
   const out = {};
-  let h = await gridPage(browser, url);
+  let h = await gridPage(browser, url, traced);
   const next = `${G} button[aria-label="Next page"]`;
   out.next_page = [];
   for (let i = 0; i < runs; i++) {
@@ -83,7 +89,7 @@ async function gridOps(browser, url, runs) {
   }
   await h.ctx.close();
 
-  h = await gridPage(browser, url);
+  h = await gridPage(browser, url, traced);
   const box = h.page.locator(`${G} input[type=search]`);
   out.search = [];
   for (let i = 0; i < runs; i++) {
@@ -93,7 +99,7 @@ async function gridOps(browser, url, runs) {
   }
   await h.ctx.close();
 
-  h = await gridPage(browser, url);
+  h = await gridPage(browser, url, traced);
   const rowBox = `${G} tbody tr[data-id]:nth-child(3) input[type=checkbox]`;
   out.toggle_one = [];
   for (let i = 0; i < runs; i++) {
@@ -224,10 +230,31 @@ async function coldPaint(browser, url, key, runs) {
   for (let i = 0; i < runs; i++) {
     const h = await open(browser);
     await h.page.goto(url);
-    const v = await h.page.waitForFunction((k) => window.__cgb.seen[k] > 0 && window.__cgb.seen[k], key, {
-      timeout: 60000,
-    });
-    out.push(await v.jsonValue());
+    out.push(await seen(h, key));
+    await h.ctx.close();
+  }
+  return out;
+}
+
+/** Waits until the probe saw `key` painted; ms since navigation. */
+async function seen(h, key) {
+  const v = await h.page.waitForFunction((k) => window.__cgb.seen[k] > 0 && window.__cgb.seen[k], key, {
+    timeout: 60000,
+  });
+  return v.jsonValue();
+}
+
+/** Cold loads inside a Chromium trace: main-thread work from navigation to the first data
+ * row's frame, split by trace.js, and when the first API request left (ms). */
+async function coldTraced(browser, url, key, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const h = await open(browser);
+    const stop = await trace.start(h.cdp);
+    await h.page.goto(url);
+    const paint = await seen(h, key);
+    const events = await stop();
+    out.push({ paint, main: trace.breakdown(events, "nav", `cgb-seen-${key}`), apiSent: trace.sentAt(events, "/api/") });
     await h.ctx.close();
   }
   return out;
@@ -349,9 +376,17 @@ async function run(browser, base, { group, total, runs, customers, log }) {
     edit_big_group: await coldPaint(browser, `${base}/customer-groups/${group}/edit?tab=customers`, "assignedRows", coldRuns),
     vanilla_grid: await coldPaint(browser, vanilla, "customersRows", coldRuns),
   };
+  log("ui: traced runs (where the main thread's time goes)");
+  const traceRuns = Math.min(runs, 5);
+  r.traced = {
+    app: await gridOps(browser, app, traceRuns, true),
+    vanilla: await gridOps(browser, vanilla, traceRuns, true),
+    cold_list: await coldTraced(browser, `${base}/customer-groups`, "groupsRows", traceRuns),
+    cold_vanilla: await coldTraced(browser, vanilla, "customersRows", traceRuns),
+  };
   log("ui: heap while paging 50 pages");
   r.heap = { app: await heap(browser, app, 50), vanilla: await heap(browser, vanilla, 50) };
   return r;
 }
 
-module.exports = { run, lists, stats, SEARCH_TERMS };
+module.exports = { run, lists, stats, gridOps, coldTraced, SEARCH_TERMS };
