@@ -1146,3 +1146,32 @@ fn the_browser_keeps_the_name_rule() {
     }
     assert_ne!(cg_rules::name_key("Ärzte"), cg_rules::name_key("Arzte"));
 }
+
+// Timestamps: what the browser's own `toLocaleString` gives, in each language, from one
+// `Intl.DateTimeFormat` per language (made once, not per timestamp).
+#[wasm_bindgen_test]
+fn timestamps_read_as_the_browser_writes_them() {
+    use cg_admin::components::local_time::format_local;
+    use cg_admin::i18n::Locale;
+    let iso = "2026-11-28T14:05:00Z";
+    let browser = |locale: &str| {
+        let opts = js_sys::Object::new();
+        js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into()).unwrap();
+        js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into()).unwrap();
+        String::from(js_sys::Date::new(&iso.into()).to_locale_string(locale, &opts))
+    };
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(Locale::De);
+        assert_eq!(format_local(iso), browser("de-DE"));
+        assert!(
+            format_local(iso).starts_with("28.11.2026"),
+            "{}",
+            format_local(iso)
+        );
+    });
+    for _ in 0..2 {
+        assert_eq!(format_local(iso), browser("default"));
+    }
+    assert_eq!(format_local("not a date"), "not a date");
+}
