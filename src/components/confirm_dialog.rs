@@ -10,8 +10,12 @@ use leptos::prelude::*;
 /// Asks before a destructive action.
 #[component]
 pub fn ConfirmDialog(
-    /// Whether the dialog is open (closing it by Escape or Cancel sets `false`).
-    open: RwSignal<bool>,
+    /// Whether the dialog is open: the caller's state decides, the dialog follows.
+    #[prop(into)]
+    open: Signal<bool>,
+    /// The admin closes it (Cancel, Escape): the caller's state should stop asking.
+    /// Also called after the dialog closed because `open` went `false`.
+    on_close: Callback<()>,
     /// Heading.
     title: &'static str,
     /// Label of the confirming button.
@@ -47,11 +51,11 @@ pub fn ConfirmDialog(
     });
     view! {
         <dialog node_ref=dialog class="cg-dialog" aria-labelledby=labelled_by
-            on:close=move |_| open.set(false)>
+            on:close=move |_| on_close.run(())>
             <h2 id=title_id class="cg-dialog__title">{title}</h2>
             <div class="cg-dialog__body">{children()}</div>
             <div class="cg-dialog__actions">
-                <button type="button" class="cg-btn" autofocus on:click=move |_| open.set(false)>{t.cancel}</button>
+                <button type="button" class="cg-btn" autofocus on:click=move |_| on_close.run(())>{t.cancel}</button>
                 {other.map(|(label, run)| view! {
                     <button type="button" class="cg-btn" disabled=move || busy.get()
                         on:click=move |_| run.run(())>{label}</button>

@@ -70,7 +70,7 @@ pub fn DeleteGroup(
     view! {
         <button type="button" class="cg-btn cg-btn--danger" disabled=move || group.with(Option::is_none)
             on:click=move |_| open.set(true)>{t.delete_customer_group}</button>
-        <ConfirmDialog open=open title=t.delete_title confirm_label=t.delete.to_owned() busy=delete.pending() on_confirm=on_confirm>
+        <ConfirmDialog open=open on_close=Callback::new(move |_| open.set(false)) title=t.delete_title confirm_label=t.delete.to_owned() busy=delete.pending() on_confirm=on_confirm>
             <p>{text(|g| i18n::delete_body(&g.name, g.customer_count))}</p>
             <p class="cg-warning" role="note">{text(|g| i18n::delete_discount_warning(&g.name))}</p>
             <p class="cg-muted">{t.delete_keeps_customers}</p>

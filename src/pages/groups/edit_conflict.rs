@@ -17,20 +17,6 @@ use crate::routes::Paths;
 use crate::state::draft_store;
 use leptos::prelude::*;
 
-/// A dialog open while `when` holds; closing it (Cancel, Escape) runs `closed`.
-fn open_while(when: impl Fn() -> bool + 'static, closed: impl Fn() + 'static) -> RwSignal<bool> {
-    let open = RwSignal::new(false);
-    Effect::new(move |_| open.set(when()));
-    Effect::new(move |was: Option<bool>| {
-        let now = open.get();
-        if was == Some(true) && !now {
-            closed();
-        }
-        now
-    });
-    open
-}
-
 /// One row of the comparison: the value now, and the admin's (or "not changed by you").
 fn row(label: &'static str, now: String, mine: Option<String>) -> impl IntoView {
     let t = texts();
@@ -49,10 +35,8 @@ fn row(label: &'static str, now: String, mine: Option<String>) -> impl IntoView 
 pub fn ConflictDialog(state: EditState, on_save: Callback<()>) -> impl IntoView {
     let t = texts();
     let conflict = state.conflict;
-    let open = open_while(
-        move || conflict.with(Option::is_some),
-        move || conflict.set(None),
-    );
+    let open = Signal::derive(move || conflict.with(Option::is_some));
+    let close = Callback::new(move |_| conflict.set(None));
     let deselect_all = move || state.to_unassign.with(|s| s.all().is_some());
     let now_count = move || conflict.with(|g| g.as_ref().and_then(|g| g.customer_count));
     let apply_label = Signal::derive(move || match (deselect_all(), now_count()) {
@@ -113,7 +97,7 @@ pub fn ConflictDialog(state: EditState, on_save: Callback<()>) -> impl IntoView 
         })
     };
     view! {
-        <ConfirmDialog open=open title=t.conflict_title confirm_label=apply_label
+        <ConfirmDialog open=open on_close=close title=t.conflict_title confirm_label=apply_label
             confirm_class="cg-btn cg-btn--primary" busy=Signal::stored(false)
             other=(t.conflict_discard, Callback::new(move |_| take(false)))
             on_confirm=Callback::new(move |_| take(true))>
@@ -129,7 +113,8 @@ pub fn GoneDialog(state: EditState) -> impl IntoView {
     let t = texts();
     let paths = expect_context::<Paths>();
     let go = use_go();
-    let open = open_while(move || state.gone.get(), move || state.gone.set(false));
+    let open = Signal::derive(move || state.gone.get());
+    let close = Callback::new(move |_| state.gone.set(false));
     let as_new = Callback::new(move |_| {
         let input = state.form.with_untracked(|f| f.input.clone());
         let keep = |s: String| (!s.trim().is_empty()).then_some(s);
@@ -145,7 +130,7 @@ pub fn GoneDialog(state: EditState) -> impl IntoView {
         go(&paths.new_group());
     });
     view! {
-        <ConfirmDialog open=open title=t.gone_title confirm_label=t.save_as_new.to_owned()
+        <ConfirmDialog open=open on_close=close title=t.gone_title confirm_label=t.save_as_new.to_owned()
             confirm_class="cg-btn cg-btn--primary" busy=Signal::stored(false) on_confirm=as_new>
             <p>{t.gone_body}</p>
             {move || {
