@@ -40,6 +40,8 @@ struct FakeBackend {
     deleted: Mutex<Vec<GroupId>>,
     edits: Mutex<Vec<GroupEdit>>,
     fail_with: Mutex<Option<ApiError>>,
+    /// A failure of membership changes only (the rename before them goes through).
+    fail_members_with: Mutex<Option<ApiError>>,
     caps: &'static Capabilities,
 }
 
@@ -85,6 +87,7 @@ impl FakeBackend {
             deleted: Mutex::default(),
             edits: Mutex::default(),
             fail_with: Mutex::default(),
+            fail_members_with: Mutex::default(),
             caps: &reference::CAPABILITIES,
         }
     }
@@ -350,6 +353,9 @@ impl Backend for FakeBackend {
         _: Progress<'_>,
     ) -> Result<ChangeOutcome, ApiError> {
         self.check()?;
+        if let Some(e) = self.fail_members_with.lock().unwrap().clone() {
+            return Err(e);
+        }
         self.check_version(base)?;
         let id = &base.id;
         let version = self.touch(id);
@@ -1054,6 +1060,58 @@ async fn host_hears_created_groups() {
     // The success notification, raised as the page was left, hides itself (5 s).
     wait_for("toast", || m.text().contains("created successfully")).await;
     wait_up_to("toast hidden", 400, || m.all(".cg-toast").is_empty()).await;
+}
+
+// The rename went through, the member step failed: the group did change, so the host
+// hears `cg-group-updated` with the new name, and the admin reads that the name was saved.
+#[wasm_bindgen_test]
+async fn host_hears_a_rename_when_the_member_step_fails() {
+    let fake = FakeBackend::with_members(10, 2);
+    let m = mount(fake.clone(), "/customer-groups/1/edit");
+    let heard = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = heard.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::CustomEvent)>::new(
+        move |e: web_sys::CustomEvent| {
+            let name = js_sys::Reflect::get(&e.detail(), &"name".into()).unwrap();
+            sink.lock().unwrap().push(name.as_string().unwrap());
+        },
+    );
+    m.root
+        .add_event_listener_with_callback("cg-group-updated", listener.as_ref().unchecked_ref())
+        .unwrap();
+    wait_for("edit form", || !m.all(DESCRIPTION).is_empty()).await;
+    m.type_into("input.cg-field__input", "Renamed Group");
+    let customers_tab = m
+        .all("button[role=tab]")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().contains("Customers"))
+        .unwrap();
+    customers_tab
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    let assigned = "[data-testid=assigned-grid] tbody tr[data-id] input";
+    wait_for("members", || !m.all(assigned).is_empty()).await;
+    m.click(assigned);
+    *fake.fail_members_with.lock().unwrap() = Some(ApiError::Server {
+        status: 503,
+        message: "down".into(),
+    });
+    m.click_button("Save");
+    wait_for("event", || !heard.lock().unwrap().is_empty()).await;
+    assert_eq!(*heard.lock().unwrap(), ["Renamed Group"]);
+    let names: Vec<String> = fake
+        .groups
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|g| g.name.clone())
+        .collect();
+    assert_eq!(names, ["Renamed Group"]);
+    wait_for("message", || {
+        m.text()
+            .contains("The group was saved, but its customers were not changed")
+    })
+    .await;
 }
 
 // Save again after an answer was lost: the group already holds exactly the admin's

@@ -175,6 +175,14 @@ async fn save_fields(
     Ok(base)
 }
 
+/// Tells the host (`cg-group-updated`) that the group changed, with its saved id and name.
+fn announce_updated(state: EditState) {
+    if let Some(g) = state.saved.get_untracked() {
+        let detail = [("id", g.id.as_str()), ("name", &g.name)];
+        announce("cg-group-updated", &detail, false);
+    }
+}
+
 /// Save for the edit page of group `id`. Provides [`MembersChanged`] to the grids.
 pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
     let backend = expect_context::<SharedBackend>();
@@ -212,10 +220,7 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
         save,
         Some(state.draft),
         move |()| {
-            if let Some(g) = state.saved.get_untracked() {
-                let detail = [("id", g.id.as_str()), ("name", &g.name)];
-                announce("cg-group-updated", &detail, false);
-            }
+            announce_updated(state);
             Done {
                 message: texts().updated_ok.to_owned(),
                 to: view_path.clone(),
@@ -224,9 +229,17 @@ pub fn use_edit_save(id: GroupId, state: EditState) -> EditSaving {
         move |e| match e {
             EditSaveError::Group(e) => report_save_error(state.form, select_tab, &e),
             EditSaveError::Members(e, name_saved) => {
+                // The group did change (its fields, or some of its members): the host
+                // hears it although the save as a whole failed.
+                if name_saved || matches!(e, ApiError::Partial(_)) {
+                    announce_updated(state);
+                }
                 Notifications::expect().error(members_message(&e, name_saved))
             }
             EditSaveError::Stale(now, fields_saved) => {
+                if fields_saved {
+                    announce_updated(state);
+                }
                 state.fields_saved.set(fields_saved);
                 state.conflict.set(Some(*now));
             }
