@@ -42,6 +42,10 @@ struct FakeBackend {
     fail_with: Mutex<Option<ApiError>>,
     /// A failure of membership changes only (the rename before them goes through).
     fail_members_with: Mutex<Option<ApiError>>,
+    /// Creates are done, but their answer is lost (a timeout).
+    lose_create_answers: Mutex<bool>,
+    /// The groups made under each idempotency key (a repeated key answers with it).
+    created_by_key: Mutex<BTreeMap<String, Group>>,
     caps: &'static Capabilities,
 }
 
@@ -88,6 +92,8 @@ impl FakeBackend {
             edits: Mutex::default(),
             fail_with: Mutex::default(),
             fail_members_with: Mutex::default(),
+            lose_create_answers: Mutex::default(),
+            created_by_key: Mutex::default(),
             caps: &reference::CAPABILITIES,
         }
     }
@@ -244,17 +250,28 @@ impl Backend for FakeBackend {
         &self,
         input: &GroupInput,
         _: &MembershipChange,
-        _: &IdempotencyKey,
+        key: &IdempotencyKey,
         _: Progress<'_>,
     ) -> Result<Group, ApiError> {
         self.check()?;
-        let mut groups = self.groups.lock().unwrap();
-        let g = Group {
-            id: GroupId((groups.len() + 1).to_string()),
-            name: input.name.trim().to_owned(),
-            ..group(0)
+        let mut by_key = self.created_by_key.lock().unwrap();
+        let g = match by_key.get(key.as_str()) {
+            Some(g) => g.clone(),
+            None => {
+                let mut groups = self.groups.lock().unwrap();
+                let g = Group {
+                    id: GroupId((groups.len() + 1).to_string()),
+                    name: input.name.trim().to_owned(),
+                    ..group(0)
+                };
+                groups.push(g.clone());
+                by_key.insert(key.as_str().to_owned(), g.clone());
+                if *self.lose_create_answers.lock().unwrap() {
+                    return Err(ApiError::Timeout);
+                }
+                g
+            }
         };
-        groups.push(g.clone());
         Ok(g)
     }
     async fn update_group(&self, base: &Group, edit: &GroupEdit) -> Result<Group, ApiError> {
@@ -494,8 +511,15 @@ fn mount(backend: Arc<FakeBackend>, path: &str) -> Mounted {
 /// Mounts with the `locale` setting (`None`: the default) as the embedding layer does:
 /// the instance announces its events on its root.
 fn mount_as(backend: Arc<FakeBackend>, path: &str, locale: Option<&str>) -> Mounted {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    mount_keeping_drafts(backend, path, locale)
+}
+
+/// [`mount_as`] without clearing localStorage: the page opens again, as after a reload,
+/// and finds the drafts the previous one left.
+fn mount_keeping_drafts(backend: Arc<FakeBackend>, path: &str, locale: Option<&str>) -> Mounted {
     let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
     window
         .history()
         .unwrap()
@@ -1112,6 +1136,43 @@ async fn host_hears_a_rename_when_the_member_step_fails() {
             .contains("The group was saved, but its customers were not changed")
     })
     .await;
+}
+
+// Save's answer was lost (a timeout, though the group was made), then the page was
+// reloaded: Add's draft kept the idempotency key, so Save again is answered with the
+// group the first one made. One group, no "name taken", no second group.
+#[wasm_bindgen_test]
+async fn a_lost_create_is_not_made_twice_after_a_reload() {
+    let fake = FakeBackend::with_members(5, 0);
+    *fake.lose_create_answers.lock().unwrap() = true;
+    let first = mount(fake.clone(), "/customer-groups/new");
+    wait_for("form", || !first.all("input.cg-field__input").is_empty()).await;
+    first.type_into("input.cg-field__input", "Lost Answer");
+    first.click_button("Save");
+    wait_for("timeout", || first.text().contains("took too long")).await;
+    drop(first);
+    *fake.lose_create_answers.lock().unwrap() = false;
+    let again = mount_keeping_drafts(fake.clone(), "/customer-groups/new", None);
+    wait_for("draft restored", || {
+        again.all("input.cg-field__input").first().is_some_and(|i| {
+            i.unchecked_ref::<web_sys::HtmlInputElement>().value() == "Lost Answer"
+        })
+    })
+    .await;
+    again.click_button("Save");
+    wait_for("created", || again.text().contains("created successfully")).await;
+    let names: Vec<String> = fake
+        .groups
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|g| g.name.clone())
+        .collect();
+    assert_eq!(
+        names.iter().filter(|n| *n == "Lost Answer").count(),
+        1,
+        "{names:?}"
+    );
 }
 
 // Save again after an answer was lost: the group already holds exactly the admin's

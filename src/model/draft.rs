@@ -1,6 +1,7 @@
 //! What an unsaved Add or Edit holds, so it survives a reload (kept in localStorage).
 
 use super::group::Version;
+use super::idempotency::SentCreate;
 use super::selection::Selection;
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,10 @@ pub struct GroupDraft {
     /// Edit: the creation time of that group (a draft never lands in another group).
     #[serde(default)]
     pub created_at: Option<String>,
+    /// Add: the idempotency key of the last Save and what it was sent for, so that a
+    /// Save after a reload that sends the same reuses it.
+    #[serde(default)]
+    pub sent_create: Option<SentCreate>,
 }
 
 impl GroupDraft {

@@ -9,7 +9,7 @@ use crate::components::page_header::PageHeader;
 use crate::i18n::{self, texts};
 use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
-use crate::model::idempotency::IdempotencyKey;
+use crate::model::idempotency::{IdempotencyKey, SentCreate};
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
 use crate::model::{Group, GroupInput};
@@ -77,7 +77,7 @@ pub fn GroupCreatePage() -> impl IntoView {
             }
         },
     );
-    let on_save = save_once(form, selection, save);
+    let on_save = save_once(form, selection, draft.sent_create, save);
 
     view! {
         <PageHeader title=t.add_a_customer_group.to_owned() crumb=Signal::stored(t.add_a_customer_group.to_owned())/>
@@ -121,27 +121,26 @@ fn create_action(
 }
 
 /// Save: one attempt of the form's input and selection; the same input again (Retry
-/// after a timeout) reuses the idempotency key, so the backend creates the group once.
+/// after a timeout, also after a reload: `sent` is kept in the draft) reuses the
+/// idempotency key, so the backend creates the group once.
 fn save_once(
     form: RwSignal<GroupForm>,
     selection: RwSignal<Selection>,
+    sent: RwSignal<Option<SentCreate>>,
     save: Action<Attempt, Result<Group, ApiError>>,
 ) -> Callback<()> {
-    // Anything changed gets a new key.
-    let last = StoredValue::new(None::<Attempt>);
     Callback::new(move |_| {
         let (input, picked) = (
             form.with_untracked(|f| f.input.trimmed()),
             selection.get_untracked(),
         );
-        let once = match last.get_value() {
-            Some((i, p, k)) if i == input && p == picked => k,
-            _ => random_key(),
-        };
-        let attempt = (input, picked, once);
-        last.set_value(Some(attempt.clone()));
+        // Anything changed gets a new key.
+        let once = sent
+            .with_untracked(|s| s.as_ref().and_then(|s| s.key_for(&input, &picked)))
+            .unwrap_or_else(random_key);
+        sent.set(Some(SentCreate::new(&input, &picked, once.clone())));
         form.update(GroupForm::claim);
-        save.dispatch(attempt);
+        save.dispatch((input, picked, once));
     })
 }
 

@@ -8,6 +8,7 @@ use crate::i18n::texts;
 use crate::model::Group;
 use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
+use crate::model::idempotency::SentCreate;
 use crate::model::selection::Selection;
 use crate::state::draft_store;
 use crate::state::leave_guard::use_leave_guard;
@@ -20,6 +21,8 @@ pub struct DraftControl {
     pub restored: RwSignal<bool>,
     /// Whether a stored draft belonged to another (deleted) group and was dropped.
     pub foreign: RwSignal<bool>,
+    /// Add: the key of the last Save and what it was sent for (kept in the draft).
+    pub sent_create: RwSignal<Option<SentCreate>>,
     finished: StoredValue<bool>,
     key: StoredValue<String>,
 }
@@ -78,6 +81,7 @@ pub fn use_group_draft(key: String, parts: DraftParts) -> DraftControl {
     let control = DraftControl {
         restored: RwSignal::new(false),
         foreign: RwSignal::new(false),
+        sent_create: RwSignal::new(None),
         finished: StoredValue::new(false),
         key: StoredValue::new(key.clone()),
     };
@@ -97,6 +101,7 @@ pub fn use_group_draft(key: String, parts: DraftParts) -> DraftControl {
             }
             f.touch();
         });
+        control.sent_create.set(d.sent_create);
         to_assign.set(d.to_assign);
         to_unassign.set(d.to_unassign);
         list_text.set(d.list_text);
@@ -126,6 +131,7 @@ pub fn use_group_draft(key: String, parts: DraftParts) -> DraftControl {
             list_text: list_text.get(),
             base_version,
             created_at,
+            sent_create: control.sent_create.get(),
         }
     });
     Effect::new(move |_| {
