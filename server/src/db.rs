@@ -64,9 +64,9 @@ pub fn is_uuid(text: &str) -> bool {
 }
 
 /// Lowercases text for the case-insensitive key columns and search terms (full Unicode,
-/// unlike SQLite's ASCII-only `lower()`).
+/// unlike SQLite's ASCII-only `lower()`): the one lowercase rule of `cg_rules`.
 pub fn fold(text: &str) -> String {
-    text.to_lowercase()
+    cg_rules::lowercase(text)
 }
 
 /// The key of a group's name or description and of a group search text: the shared

@@ -14,7 +14,8 @@ pub fn ConfirmDialog(
     #[prop(into)]
     open: Signal<bool>,
     /// The admin closes it (Cancel, Escape): the caller's state should stop asking.
-    /// Also called after the dialog closed because `open` went `false`.
+    /// Also called after the dialog closed because `open` went `false` (harmless: the
+    /// state already says closed), never when it has opened again since.
     on_close: Callback<()>,
     /// Heading.
     title: &'static str,
@@ -51,7 +52,13 @@ pub fn ConfirmDialog(
     });
     view! {
         <dialog node_ref=dialog class="cg-dialog" aria-labelledby=labelled_by
-            on:close=move |_| on_close.run(())>
+            on:close=move |_| {
+                // The event comes a task after the close: when the dialog opened again
+                // meanwhile (a new conflict answered first), it is not this close.
+                if !dialog.get_untracked().is_some_and(|d| d.open()) {
+                    on_close.run(());
+                }
+            }>
             <h2 id=title_id class="cg-dialog__title">{title}</h2>
             <div class="cg-dialog__body">{children()}</div>
             <div class="cg-dialog__actions">

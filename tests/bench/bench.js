@@ -293,11 +293,12 @@ function tracedLines(t, lines, S) {
   const f1 = (x) => (x == null ? "—" : x.toFixed(1));
   const part = (xs, k) => S(xs.map((x) => x.main?.[k]))?.median;
   const cell = (xs) =>
-    xs ? `${f1(part(xs, "script"))} + ${f1(part(xs, "rendering"))} + ${f1(part(xs, "gc"))} = ${f1(part(xs, "total"))}` : "—";
+    xs ? `${f1(part(xs, "script"))} · ${f1(part(xs, "rendering"))} · ${f1(part(xs, "gc"))} · ${f1(part(xs, "total"))}` : "—";
   lines.push(
     "",
     `Main thread inside each window, traced (Chromium trace cut to the probe's marks; median ms of ${t.app.next_page.length} runs):`,
-    "  script (wasm, JS, microtasks, handlers) + rendering (style, layout, paint, commit) + GC = total",
+    "  script (wasm, JS, microtasks, handlers) · rendering (style, layout, paint, commit) · GC · total",
+    "  (each the median of its own column, so the parts need not add up to the total)",
     `${"interaction".padEnd(32)} ${"app".padStart(30)} ${"vanilla".padStart(30)}`,
   );
   const out = {};

@@ -1,9 +1,10 @@
 // Where the main thread's time goes: a Chromium trace (CDP Tracing) around one measured
-// interaction or one cold load, cut to the probe's window (performance marks `cgb-t0` at
-// the input and `cgb-t1` after the result's frame, or navigation start to the first data
-// row), and split into script (wasm and JS, microtasks, event handlers), rendering (style,
-// layout, pre-paint, paint, layerize, commit, hit tests) and garbage collection. Used by
-// ui.js for the traced runs of the bench.
+// interaction or one cold load, cut to the probe's window (the performance marks
+// `cgb-t0`, set as the probe's input listener runs, and `cgb-t1`, after the result's
+// frame; for a load, navigation start to the first data row's frame), and split into
+// script (wasm and JS, microtasks, event handlers), rendering (style, layout, pre-paint,
+// paint, layerize, commit, hit tests) and garbage collection. Used by ui.js for the
+// traced runs of the bench.
 
 const CATEGORIES = [
   "devtools.timeline",
@@ -43,16 +44,36 @@ function clipped(spans, from, to) {
   return sum;
 }
 
-/** Outermost spans: events contained in an earlier kept one are dropped. */
+/** Outermost spans, per thread: an event inside another kept one of its thread is
+ * dropped (parents sort before children that start with them: longer first). */
 function outermost(events) {
-  const spans = events.map((e) => [e.ts, e.ts + (e.dur || 0)]).sort((x, y) => x[0] - y[0]);
+  const byThread = new Map();
+  for (const e of events) {
+    const k = `${e.pid}:${e.tid}`;
+    if (!byThread.has(k)) byThread.set(k, []);
+    byThread.get(k).push([e.ts, e.ts + (e.dur || 0)]);
+  }
   const out = [];
-  for (const s of spans) {
-    const last = out[out.length - 1];
-    if (last && s[1] <= last[1]) continue;
-    out.push(s);
+  for (const spans of byThread.values()) {
+    spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+    let end = -Infinity;
+    for (const s of spans) {
+      if (s[1] <= end) continue;
+      out.push(s);
+      end = s[1];
+    }
   }
   return out;
+}
+
+/** The main frame's navigation start to a page (not the new tab's about:blank). */
+function navigationStart(events) {
+  const starts = events.filter(
+    (e) => e.name === "navigationStart" && /^https?:/.test(e.args?.data?.documentLoaderURL ?? ""),
+  );
+  const main = starts.filter((e) => e.args.data.isLoadingMainFrame);
+  const ts = (main.length ? main : starts).map((e) => e.ts);
+  return ts.length ? Math.min(...ts) : null;
 }
 
 /**
@@ -65,12 +86,9 @@ function breakdown(events, from = null, to = null) {
     events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`),
   );
   const mark = (name) => events.filter((e) => e.name === name).map((e) => e.ts).pop();
-  const t0 =
-    from === "nav"
-      ? Math.min(...events.filter((e) => e.name === "navigationStart").map((e) => e.ts))
-      : (from ?? mark("cgb-t0"));
+  const t0 = from === "nav" ? navigationStart(events) : (from ?? mark("cgb-t0"));
   const t1 = typeof to === "string" ? mark(to) : (to ?? mark("cgb-t1"));
-  if (t0 == null || t1 == null || !Number.isFinite(t0)) return null;
+  if (t0 == null || t1 == null) return null;
   const main = events.filter((e) => e.ph === "X" && mainThreads.has(`${e.pid}:${e.tid}`));
   const of = (pred) => outermost(main.filter(pred));
   const total = clipped(of((e) => e.name === TASK), t0, t1);
@@ -88,9 +106,11 @@ function breakdown(events, from = null, to = null) {
 
 /** When, after navigation start, the first request whose URL contains `part` was sent (ms). */
 function sentAt(events, part) {
-  const nav = Math.min(...events.filter((e) => e.name === "navigationStart").map((e) => e.ts));
-  const send = events.find((e) => e.name === "ResourceSendRequest" && e.args?.data?.url?.includes(part));
-  return send && Number.isFinite(nav) ? (send.ts - nav) / 1000 : null;
+  const nav = navigationStart(events);
+  const sends = events
+    .filter((e) => e.name === "ResourceSendRequest" && e.args?.data?.url?.includes(part))
+    .map((e) => e.ts);
+  return sends.length && nav != null ? (Math.min(...sends) - nav) / 1000 : null;
 }
 
 module.exports = { start, breakdown, sentAt };

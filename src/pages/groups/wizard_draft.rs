@@ -68,6 +68,17 @@ fn adopt_base(d: &GroupDraft, base: Option<RwSignal<Option<Group>>>) -> bool {
     true
 }
 
+/// Add restored after a Save that got no answer, unchanged since: the group that Save
+/// may have made is this form's own, so the as-you-type check must not call its name
+/// taken (Save then sends the same key and the backend answers with that group).
+fn reclaim(form: RwSignal<GroupForm>, picked: RwSignal<Selection>, sent: Option<&SentCreate>) {
+    let Some(sent) = sent else { return };
+    let input = form.with_untracked(|f| f.input.trimmed());
+    if picked.with_untracked(|p| sent.key_for(&input, p)).is_some() {
+        form.update(GroupForm::claim);
+    }
+}
+
 /// Restores the draft under `key` into the wizard's state, then keeps it up to date and
 /// guards the page while there are unsaved changes.
 pub fn use_group_draft(key: String, parts: DraftParts) -> DraftControl {
@@ -101,10 +112,11 @@ pub fn use_group_draft(key: String, parts: DraftParts) -> DraftControl {
             }
             f.touch();
         });
-        control.sent_create.set(d.sent_create);
         to_assign.set(d.to_assign);
         to_unassign.set(d.to_unassign);
         list_text.set(d.list_text);
+        reclaim(form, to_assign, d.sent_create.as_ref());
+        control.sent_create.set(d.sent_create);
         control.restored.set(true);
     }
     let draft = Memo::new(move |_| {
