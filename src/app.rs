@@ -12,13 +12,13 @@ use crate::pages::groups::view::GroupViewPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::routes::Paths;
 use crate::state::instance::Instance;
+use crate::state::link_click::followed_link;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::{NavigateOptions, path};
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 /// Builds the typed client the configuration asks for.
 pub fn backend_for(config: &Config) -> Result<SharedBackend, String> {
@@ -77,27 +77,13 @@ pub fn App(
 fn in_app_links(base: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     let navigate = use_navigate();
     move |ev| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.alt_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-        {
-            return;
-        }
-        let Some(a) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
+        let Some(a) = followed_link(&ev) else {
             return;
         };
         let external = a
             .get_attribute("rel")
             .is_some_and(|r| r.split_ascii_whitespace().any(|p| p == "external"));
-        if !a.target().is_empty() || a.has_attribute("download") || external {
+        if external {
             return;
         }
         let Ok(url) = web_sys::Url::new(&a.href()) else {

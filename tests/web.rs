@@ -1302,3 +1302,68 @@ fn timestamps_read_as_the_browser_writes_them() {
     }
     assert_eq!(format_local("not a date"), "not a date");
 }
+
+// The one rule for "this click leaves the page through a link", which the app's own
+// link handling and the leave guard follow: plain clicks on links that stay in this tab.
+#[wasm_bindgen_test]
+fn which_clicks_follow_a_link() {
+    use cg_admin::state::link_click::followed_link;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    root.set_inner_html(
+        r##"<a id="plain" href="/x"><span id="inner">x</span></a>
+        <a id="self" href="/x" target="_self">x</a>
+        <a id="blank" href="/x" target="_blank">x</a>
+        <a id="download" href="/x" download>x</a>
+        <a id="anchor" href="#top">x</a>
+        <a id="nohref">x</a>"##,
+    );
+    document.body().unwrap().append_child(&root).unwrap();
+    let seen = Arc::new(Mutex::new(None::<bool>));
+    let sink = seen.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+        move |e: web_sys::MouseEvent| {
+            *sink.lock().unwrap() = Some(followed_link(&e).is_some());
+            e.prevent_default();
+        },
+    );
+    root.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let click = |id: &str, ctrl: bool| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_ctrl_key(ctrl);
+        let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+        let el = document.get_element_by_id(id).unwrap();
+        el.dispatch_event(&ev).unwrap();
+        seen.lock().unwrap().take().unwrap()
+    };
+    let results: Vec<(&str, bool)> = [
+        ("plain", false),
+        ("inner", false),
+        ("self", false),
+        ("blank", false),
+        ("download", false),
+        ("anchor", false),
+        ("nohref", false),
+        ("plain", true),
+    ]
+    .into_iter()
+    .map(|(id, ctrl)| (id, click(id, ctrl)))
+    .collect();
+    root.remove();
+    assert_eq!(
+        results,
+        [
+            ("plain", true),
+            ("inner", true),
+            ("self", true),
+            ("blank", false),
+            ("download", false),
+            ("anchor", false),
+            ("nohref", false),
+            ("plain", false),
+        ]
+    );
+}

@@ -3,6 +3,7 @@
 //! click before the router sees it). Back/Forward cannot be stopped; the draft covers it.
 
 use crate::i18n::texts;
+use crate::state::link_click::followed_link;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,30 +20,7 @@ pub fn use_leave_guard(dirty: Signal<bool>) {
         }
     });
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
-        if !dirty.get_untracked()
-            || e.default_prevented()
-            || e.button() != 0
-            || e.ctrl_key()
-            || e.meta_key()
-            || e.shift_key()
-            || e.alt_key()
-        {
-            return;
-        }
-        let Some(link) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-        else {
-            return;
-        };
-        // Only links that replace this page: not new tabs, downloads or in-page anchors.
-        let target = link.get_attribute("target").unwrap_or_default();
-        let href = link.get_attribute("href").unwrap_or_default();
-        if (!target.is_empty() && target != "_self")
-            || link.has_attribute("download")
-            || href.starts_with('#')
-        {
+        if !dirty.get_untracked() || followed_link(&e).is_none() {
             return;
         }
         let leave = window()

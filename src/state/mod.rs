@@ -6,6 +6,7 @@ pub mod draft_store;
 pub mod instance;
 pub mod latest;
 pub mod leave_guard;
+pub mod link_click;
 pub mod notifications;
 pub mod remote;
 pub mod url_query;
