@@ -10,12 +10,14 @@
 pub mod asset;
 mod chars;
 mod fold;
+mod hostile;
 mod lower;
 mod nfc;
 mod text;
 
 pub use chars::is_invisible;
 pub use fold::name_key;
+pub use hostile::{HOSTILE_INPUTS, HostileCase};
 pub use lower::lowercase;
 pub use nfc::nfc;
 pub use text::{DESCRIPTION_MAX, NAME_MAX, TextError, clean_description, clean_name};

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::common::Server;
 
-const TABLE: &str = include_str!("../../../rules/hostile-inputs.json");
+const TABLE: &str = cg_rules::HOSTILE_INPUTS;
 
 /// One case of the table.
 struct Case {
