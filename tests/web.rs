@@ -429,6 +429,19 @@ struct Mounted {
     handle: Option<cg_admin::embed::Mounted>,
 }
 
+/// The events a test listens to (see [`Mounted::hear`]); the listener lives as long.
+struct Heard {
+    names: Arc<Mutex<Vec<String>>>,
+    _listener: wasm_bindgen::closure::Closure<dyn Fn(web_sys::CustomEvent)>,
+}
+
+impl Heard {
+    /// The names heard so far.
+    fn names(&self) -> Vec<String> {
+        self.names.lock().unwrap().clone()
+    }
+}
+
 impl Drop for Mounted {
     fn drop(&mut self) {
         drop(self.handle.take());
@@ -437,6 +450,25 @@ impl Drop for Mounted {
 }
 
 impl Mounted {
+    /// Records the `name` of each `event` the app raises on its root (for the host).
+    fn hear(&self, event: &str) -> Heard {
+        let names = Arc::new(Mutex::new(Vec::new()));
+        let sink = names.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::CustomEvent)>::new(
+            move |e: web_sys::CustomEvent| {
+                let name = js_sys::Reflect::get(&e.detail(), &"name".into()).unwrap();
+                sink.lock().unwrap().push(name.as_string().unwrap());
+            },
+        );
+        self.root
+            .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
+            .unwrap();
+        Heard {
+            names,
+            _listener: listener,
+        }
+    }
+
     fn all(&self, selector: &str) -> Vec<web_sys::Element> {
         let list = self.root.query_selector_all(selector).unwrap();
         (0..list.length())
@@ -1065,22 +1097,12 @@ async fn two_instances_keep_their_ids_and_languages() {
 async fn host_hears_created_groups() {
     let fake = FakeBackend::with_members(5, 0);
     let m = mount(fake.clone(), "/customer-groups/new");
-    let heard = Arc::new(Mutex::new(Vec::<String>::new()));
-    let sink = heard.clone();
-    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::CustomEvent)>::new(
-        move |e: web_sys::CustomEvent| {
-            let name = js_sys::Reflect::get(&e.detail(), &"name".into()).unwrap();
-            sink.lock().unwrap().push(name.as_string().unwrap());
-        },
-    );
-    m.root
-        .add_event_listener_with_callback("cg-group-created", listener.as_ref().unchecked_ref())
-        .unwrap();
+    let heard = m.hear("cg-group-created");
     wait_for("form", || !m.all("input.cg-input").is_empty()).await;
     m.type_into("input.cg-field__input", "Heard Group");
     m.click_button("Save");
-    wait_for("event", || !heard.lock().unwrap().is_empty()).await;
-    assert_eq!(*heard.lock().unwrap(), ["Heard Group"]);
+    wait_for("event", || !heard.names().is_empty()).await;
+    assert_eq!(heard.names(), ["Heard Group"]);
     // The success notification, raised as the page was left, hides itself (5 s).
     wait_for("toast", || m.text().contains("created successfully")).await;
     wait_up_to("toast hidden", 400, || m.all(".cg-toast").is_empty()).await;
@@ -1092,27 +1114,10 @@ async fn host_hears_created_groups() {
 async fn host_hears_a_rename_when_the_member_step_fails() {
     let fake = FakeBackend::with_members(10, 2);
     let m = mount(fake.clone(), "/customer-groups/1/edit");
-    let heard = Arc::new(Mutex::new(Vec::<String>::new()));
-    let sink = heard.clone();
-    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::CustomEvent)>::new(
-        move |e: web_sys::CustomEvent| {
-            let name = js_sys::Reflect::get(&e.detail(), &"name".into()).unwrap();
-            sink.lock().unwrap().push(name.as_string().unwrap());
-        },
-    );
-    m.root
-        .add_event_listener_with_callback("cg-group-updated", listener.as_ref().unchecked_ref())
-        .unwrap();
+    let heard = m.hear("cg-group-updated");
     wait_for("edit form", || !m.all(DESCRIPTION).is_empty()).await;
     m.type_into("input.cg-field__input", "Renamed Group");
-    let customers_tab = m
-        .all("button[role=tab]")
-        .into_iter()
-        .find(|b| b.text_content().unwrap_or_default().contains("Customers"))
-        .unwrap();
-    customers_tab
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
+    m.click("[role=tab]:nth-child(2)");
     let assigned = "[data-testid=assigned-grid] tbody tr[data-id] input";
     wait_for("members", || !m.all(assigned).is_empty()).await;
     m.click(assigned);
@@ -1121,8 +1126,8 @@ async fn host_hears_a_rename_when_the_member_step_fails() {
         message: "down".into(),
     });
     m.click_button("Save");
-    wait_for("event", || !heard.lock().unwrap().is_empty()).await;
-    assert_eq!(*heard.lock().unwrap(), ["Renamed Group"]);
+    wait_for("event", || !heard.names().is_empty()).await;
+    assert_eq!(heard.names(), ["Renamed Group"]);
     let names: Vec<String> = fake
         .groups
         .lock()
