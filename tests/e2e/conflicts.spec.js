@@ -10,13 +10,8 @@
 // `spryker` project does not run this file, and would skip it.
 const { test, expect } = require("@playwright/test");
 const { api, authHeaders, uniqueName, dialect } = require("./api");
+const { customersGrid, assignedGrid, rowCheckbox, toast, nameField, descriptionField } = require("./locators");
 
-const customersGrid = (page) => page.getByTestId("customers-grid");
-const assignedGrid = (page) => page.getByTestId("assigned-grid");
-const rowCheckbox = (grid, id) => grid.locator(`tbody tr[data-id="${id}"] input[type=checkbox]`);
-const toast = (page) => page.locator(".cg-toast");
-const nameField = (page) => page.getByRole("textbox", { name: /^Name\b/ });
-const descriptionField = (page) => page.getByRole("textbox", { name: /^Description\b/ });
 /**
  * The open dialog titled `title` (its heading; every dialog is labelled by its own
  * heading through a per-instance id).
@@ -48,6 +43,20 @@ async function openEditor(page, g, tab = "") {
   } else {
     await expect(nameField(page)).toHaveValue(g.name);
   }
+}
+
+/**
+ * B presses De-select All on `g` (2 members); meanwhile A (`page`) assigns customer
+ * `customer` and saves, so the group has 3 members when B saves.
+ */
+async function deselectAllWhileAAssigns(page, b, g, customer) {
+  await openEditor(b, g, "customers");
+  await b.getByRole("button", { name: "De-select All" }).click();
+  await expect(b.getByText("Selected customers to de-assign (2)")).toBeVisible();
+  await openEditor(page, g, "customers");
+  await rowCheckbox(customersGrid(page), customer).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(toast(page)).toContainText("Customer group was updated successfully.");
 }
 
 test.describe("Two admins edit one group", () => {
@@ -97,15 +106,7 @@ test.describe("Two admins edit one group", () => {
     const g = await a.createGroup({ name: uniqueName("Deselect Race"), customer_ids: [101, 102] });
     const b = await secondAdmin(browser, testInfo);
     try {
-      // B presses De-select All (2 members).
-      await openEditor(b, g, "customers");
-      await b.getByRole("button", { name: "De-select All" }).click();
-      await expect(b.getByText("Selected customers to de-assign (2)")).toBeVisible();
-      // Meanwhile A assigns customer 1 and saves.
-      await openEditor(page, g, "customers");
-      await rowCheckbox(customersGrid(page), 1).check();
-      await page.getByRole("button", { name: "Save" }).click();
-      await expect(toast(page)).toContainText("Customer group was updated successfully.");
+      await deselectAllWhileAAssigns(page, b, g, 1);
       expect(await a.allMemberIds(g.id)).toEqual([1, 101, 102]);
       // B saves: told that De-select All now means 3 members, nothing removed yet.
       await b.getByRole("button", { name: "Save" }).click();
@@ -132,13 +133,7 @@ test.describe("Two admins edit one group", () => {
       const g = await a.createGroup({ name: uniqueName(`Deselect ${choice}`), customer_ids: [111, 112] });
       const b = await secondAdmin(browser, testInfo);
       try {
-        await openEditor(b, g, "customers");
-        await b.getByRole("button", { name: "De-select All" }).click();
-        await expect(b.getByText("Selected customers to de-assign (2)")).toBeVisible();
-        await openEditor(page, g, "customers");
-        await rowCheckbox(customersGrid(page), 2).check();
-        await page.getByRole("button", { name: "Save" }).click();
-        await expect(toast(page)).toContainText("Customer group was updated successfully.");
+        await deselectAllWhileAAssigns(page, b, g, 2);
         await b.getByRole("button", { name: "Save" }).click();
         const dialog = conflictDialog(b);
         await expect(dialog.getByRole("button", { name: "Remove all 3 and apply my changes" })).toBeVisible();

@@ -7,16 +7,13 @@
 // Reference API only (the `spryker` project does not run this file).
 const { test, expect } = require("@playwright/test");
 const { api, uniqueName, dialect } = require("./api");
+const { customersGrid, groupsGrid, rowCheckbox, nameField } = require("./locators");
 const { hostPage, hostWithModule } = require("./host");
 
-const customersGrid = (page) => page.getByTestId("customers-grid");
-const groupsGrid = (page) => page.getByTestId("groups-grid");
-const rowCheckbox = (grid, id) => grid.locator(`tbody tr[data-id="${id}"] input[type=checkbox]`);
 const rowKeys = (grid) => grid.locator("tbody tr[data-id]").evaluateAll((rows) => rows.map((r) => r.dataset.id));
 // The failure's toast stays until closed; a success after it is a toast of its own.
 const successToast = (page) => page.locator(".cg-toast--success");
 const errorToast = (page) => page.locator(".cg-toast--error");
-const nameField = (page) => page.getByRole("textbox", { name: /^Name\b/ });
 const generalTab = (page) => page.getByRole("tab", { name: /General Information/ });
 const customersTab = (page) => page.getByRole("tab", { name: /Customers/ });
 

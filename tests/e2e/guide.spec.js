@@ -9,14 +9,8 @@
 // on `k.spryker` and says why; every outcome in the database is checked the same way.
 const { test, expect } = require("@playwright/test");
 const { api, authHeaders, uniqueName, keys, dialect } = require("./api");
-
-const customersGrid = (page) => page.getByTestId("customers-grid");
-const assignedGrid = (page) => page.getByTestId("assigned-grid");
-// `id` is the app's id of the customer (`keys(testInfo).customer(n)`).
-const rowCheckbox = (grid, id) => grid.locator(`tbody tr[data-id="${id}"] input[type=checkbox]`);
-const toast = (page) => page.locator(".cg-toast");
-const nameField = (page) => page.getByRole("textbox", { name: /^Name\b/ });
-const descriptionField = (page) => page.getByRole("textbox", { name: /^Description\b/ });
+// `rowCheckbox(grid, id)`: `id` is the app's id of the customer (`keys(testInfo).customer(n)`).
+const { customersGrid, assignedGrid, rowCheckbox, toast, nameField, descriptionField } = require("./locators");
 
 /** The number of customers in the demo database. */
 const customerTotal = async (request) => (await api(request).customers({ per_page: 1 })).total;

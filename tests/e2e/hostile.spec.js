@@ -7,6 +7,7 @@ const fs = require("fs");
 const path = require("path");
 const { test, expect } = require("@playwright/test");
 const { api, uniqueName, keys } = require("./api");
+const { nameField, groupsGrid } = require("./locators");
 
 const table = JSON.parse(fs.readFileSync(path.join(__dirname, "../../rules/hostile-inputs.json"), "utf8"));
 
@@ -19,8 +20,6 @@ function hostileCase(label, field = "name") {
 
 const SHOWN_LITERALLY = ["script tag", "img onerror", "quotes and ampersand", "right-to-left Hebrew", "emoji joined by zero-width joiners"];
 
-const nameField = (page) => page.getByRole("textbox", { name: /^Name\b/ });
-const groupsGrid = (page) => page.getByTestId("groups-grid");
 
 /**
  * Makes a script the names carry announce itself: the table's inputs call `alert`, which

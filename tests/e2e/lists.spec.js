@@ -9,13 +9,12 @@
 const fs = require("fs");
 const { test, expect } = require("@playwright/test");
 const { api, uniqueName, keys, customerReference } = require("./api");
+const { toast, nameField } = require("./locators");
 
 /** The demo size of the servers these tests run against. */
 const BIG = 100_000;
 const BOM = "\uFEFF";
 const num = (n) => n.toLocaleString("en-US");
-const toast = (page) => page.locator(".cg-toast");
-const nameField = (page) => page.getByRole("textbox", { name: /^Name\b/ });
 const importer = (page) => page.getByTestId("add-from-list");
 const fileInput = (page) => importer(page).locator("input[type=file]");
 const listText = (page) => importer(page).locator("textarea");
