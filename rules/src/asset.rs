@@ -5,19 +5,25 @@
 
 /// Whether the last path segment of `path` is a content-hashed build file.
 pub fn is_hashed(path: &str) -> bool {
+    without_hash(path).is_some()
+}
+
+/// The last path segment of a content-hashed build file with its hash taken out
+/// (`app-0123456789abcdef_bg.wasm.br` → `app_bg.wasm.br`), so two builds' files can be
+/// paired by name; `None` for a file that is not hashed.
+pub fn without_hash(path: &str) -> Option<String> {
     let name = path.rsplit('/').next().unwrap_or_default();
-    let Some((stem, _ext)) = name.split_once('.') else {
-        return false;
+    let (stem, ext) = name.split_once('.')?;
+    let (stem, bg) = match stem.strip_suffix("_bg") {
+        Some(s) => (s, "_bg"),
+        None => (stem, ""),
     };
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    let Some((base, hash)) = stem.rsplit_once('-') else {
-        return false;
-    };
-    !base.is_empty()
-        && (13..=16).contains(&hash.len())
-        && hash
-            .bytes()
-            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
+    let (base, hash) = stem.rsplit_once('-')?;
+    let hex = hash
+        .bytes()
+        .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c));
+    (!base.is_empty() && (13..=16).contains(&hash.len()) && hex)
+        .then(|| format!("{base}{bg}.{ext}"))
 }
 
 #[cfg(test)]
@@ -51,5 +57,20 @@ mod tests {
         ] {
             assert!(!is_hashed(plain), "{plain}");
         }
+    }
+
+    // The hash comes out, the rest of the name stays; unhashed names give nothing.
+    #[test]
+    fn names_without_their_hash() {
+        assert_eq!(
+            without_hash("/customer-groups-admin-423ac90161b27ffe_bg.wasm.br").as_deref(),
+            Some("customer-groups-admin_bg.wasm.br")
+        );
+        assert_eq!(
+            without_hash("base-d18303d0a379a2ba.css").as_deref(),
+            Some("base.css")
+        );
+        assert_eq!(without_hash("index.html"), None);
+        assert_eq!(without_hash("loader.js"), None);
     }
 }

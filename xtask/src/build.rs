@@ -1,9 +1,10 @@
-//! The release build of the app (Trunk, wasm-opt -Oz, esbuild-minified JS, `.br` and
-//! `.gz` copies of the hashed assets for the server to send as they are), the example
-//! host back office written beside it, and `dist`.
+//! The release build of the app (Trunk, the wasm's paths remapped so every machine
+//! builds the same bytes, wasm-opt -Oz, esbuild-minified JS, `.br` and `.gz` copies of
+//! the hashed assets for the server to send as they are), the example host back office
+//! written beside it, and `dist`.
 
 use crate::cmd::{command, root, run};
-use crate::{size, tools};
+use crate::{remap, size, tools};
 use std::path::{Path, PathBuf};
 
 /// The example host back office's files (`examples/back-office/`), copied into `dist/`;
@@ -30,8 +31,11 @@ pub fn release() -> Result<PathBuf, String> {
     tools::ensure_build_tools()?;
     tools::ensure_brotli()?;
     run(command("cargo", &["fetch", "--quiet"]))?;
-    // `--release` takes an optional value in Trunk 0.21: keep it last.
-    run(command("trunk", &["build", "--offline", "--release"]))?;
+    // `--release` takes an optional value in Trunk 0.21: keep it last. The wasm is
+    // built with the config's flags and the path remapping (remap.rs), and no others.
+    let mut trunk = command("trunk", &["build", "--offline", "--release"]);
+    trunk.envs(remap::release_env()?).env_remove("RUSTFLAGS");
+    run(trunk)?;
     let dist = root().join("dist");
     minify_js(&dist)?;
     size::precompress(&dist)?;

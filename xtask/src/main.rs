@@ -11,6 +11,9 @@
 //!   customers, and both again with 100,000 for the lists and exports at scale; the
 //!   reference one also allows a second loopback origin for the example host there).
 //! - `cargo xtask dist`: release build and size report (raw, gzip, brotli).
+//! - `cargo xtask release`: the release build alone (what `cargo xtask test`'s
+//!   reproducibility check runs in its second folder).
+//! - `cargo xtask repro`: that check alone, on the current `dist/`.
 //! - `cargo xtask host-example`: writes the example host back office into the current
 //!   `dist/` (the release build does it too; this is for a `dist/` built otherwise).
 //! - `cargo xtask bench [--customers N]`: API and page timings at N customers.
@@ -18,6 +21,8 @@
 mod bench;
 mod build;
 mod cmd;
+mod remap;
+mod repro;
 mod serve;
 mod size;
 #[cfg(test)]
@@ -37,12 +42,14 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "dist" => build::dist(),
+        "release" => build::release().map(|_| ()),
+        "repro" => repro::check(),
         "host-example" => build::host_example(),
         "bench" => bench::run(rest),
 
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | dist | host-example | bench [--customers N]>"
+                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | dist | release | repro | host-example | bench [--customers N]>"
             );
             return if task == "help" || task == "--help" {
                 ExitCode::SUCCESS

@@ -33,7 +33,15 @@ fn delta(d: i64) -> String {
     format!("{d:+} B ({:+.1} KiB)", d as f64 / 1024.0)
 }
 
-/// Every file below `dir` (wasm-bindgen's `snippets/` live in subfolders).
+/// Every file below `dir` (wasm-bindgen's `snippets/` live in subfolders), but Trunk's
+/// staging folder.
+pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    collect_files(dir, &mut files)?;
+    Ok(files)
+}
+
+/// Every file below `dir`, pushed onto `out`.
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
