@@ -1,7 +1,8 @@
-//! Which built files carry a content hash: Trunk names them `name-<hex>.ext` (or
-//! `name-<hex>_bg.wasm`), the hash in lowercase hex without leading zeros, so 13 to 16
-//! digits. The server caches those for a year and the size budget counts them; both ask
-//! here.
+//! Which built files carry a content hash, and how such a name is written: Trunk names
+//! them `name-<hex>.ext` (or `name-<hex>_bg.wasm`), the hash in lowercase hex without
+//! leading zeros, so 13 to 16 digits; the release build renames the wasm and its JS after
+//! their final bytes in the same shape ([`with_hash`]). The server caches those for a
+//! year and the size budget counts them; all of them ask here.
 
 /// Whether the last path segment of `path` is a content-hashed build file.
 pub fn is_hashed(path: &str) -> bool {
@@ -24,6 +25,27 @@ pub fn without_hash(path: &str) -> Option<String> {
         .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c));
     (!base.is_empty() && (13..=16).contains(&hash.len()) && hex)
         .then(|| format!("{base}{bg}.{ext}"))
+}
+
+/// The last path segment of the content-hashed build file `path` with its hash replaced
+/// by the first 16 hex digits of `digest` (`app-0123456789abcdef_bg.wasm`, `fedcba…` →
+/// `app-fedcba9876543210_bg.wasm`); `None` when `path` is not hashed or `digest` has
+/// fewer than 16 lowercase hex digits.
+pub fn with_hash(path: &str, digest: &str) -> Option<String> {
+    let plain = without_hash(path)?;
+    let hash = digest.get(..16)?;
+    if !hash
+        .bytes()
+        .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
+    {
+        return None;
+    }
+    let (stem, ext) = plain.split_once('.')?;
+    let (base, bg) = match stem.strip_suffix("_bg") {
+        Some(s) => (s, "_bg"),
+        None => (stem, ""),
+    };
+    Some(format!("{base}-{hash}{bg}.{ext}"))
 }
 
 #[cfg(test)]
@@ -72,5 +94,24 @@ mod tests {
         );
         assert_eq!(without_hash("index.html"), None);
         assert_eq!(without_hash("loader.js"), None);
+    }
+
+    // A new hash goes where the old one was, in the shape the rule above recognises.
+    #[test]
+    fn names_with_a_new_hash() {
+        let digest = "fedcba9876543210ffff";
+        let renamed = with_hash("/app-0123456789abcdef_bg.wasm", digest);
+        assert_eq!(renamed.as_deref(), Some("app-fedcba9876543210_bg.wasm"));
+        assert!(is_hashed(&renamed.unwrap_or_default()));
+        assert_eq!(
+            with_hash("customer-groups-admin-dab15393244b562.js", digest).as_deref(),
+            Some("customer-groups-admin-fedcba9876543210.js")
+        );
+        assert_eq!(with_hash("loader.js", digest), None);
+        assert_eq!(with_hash("app-0123456789abcdef.js", "fedcba"), None);
+        assert_eq!(
+            with_hash("app-0123456789abcdef.js", "FEDCBA9876543210"),
+            None
+        );
     }
 }

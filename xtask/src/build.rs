@@ -1,7 +1,7 @@
 //! The release build of the app (Trunk, the wasm's paths remapped so every machine
-//! builds the same bytes, wasm-opt -Oz, esbuild-minified JS, `.br` and `.gz` copies of
-//! the hashed assets for the server to send as they are), the example host back office
-//! written beside it, and `dist`.
+//! builds the same bytes, wasm-opt -Oz, esbuild-minified JS, the wasm and JS named after
+//! their final bytes, `.br` and `.gz` copies of the hashed assets for the server to send
+//! as they are), the example host back office written beside it, and `dist`.
 
 use crate::cmd::{command, root, run};
 use crate::{remap, size, tools};
@@ -38,6 +38,7 @@ pub fn release() -> Result<PathBuf, String> {
     run(trunk)?;
     let dist = root().join("dist");
     minify_js(&dist)?;
+    name_by_content(&dist)?;
     size::precompress(&dist)?;
     example_host(&dist)?;
     Ok(dist)
@@ -148,11 +149,52 @@ pub fn host_example() -> Result<(), String> {
     example_host(&root().join("dist"))
 }
 
+/// The `algorithm` digest of a file in `encoding` (`hex`, `base64`), by Node's crypto.
+fn digest(path: &str, algorithm: &str, encoding: &str) -> Result<String, String> {
+    let script = "const [a, e, p] = process.argv.slice(1); process.stdout.write(require('crypto').createHash(a).update(require('fs').readFileSync(p)).digest(e))";
+    crate::cmd::output("node", &["-e", script, algorithm, encoding, path])
+        .ok_or_else(|| format!("hashing {path} failed"))
+}
+
 /// The base64 SHA-384 digest of a file, as Subresource Integrity writes it.
 fn sri_digest(path: &str) -> Result<String, String> {
-    let script = "process.stdout.write(require('crypto').createHash('sha384').update(require('fs').readFileSync(process.argv[1])).digest('base64'))";
-    crate::cmd::output("node", &["-e", script, path])
-        .ok_or_else(|| format!("hashing {path} failed"))
+    digest(path, "sha384", "base64")
+}
+
+/// Renames the hashed wasm and JS of `dist` after a SHA-256 of their final bytes and
+/// writes the new names into `index.html`. Trunk 0.21 names them after cargo's output,
+/// before wasm-opt and esbuild: two builds with the same final bytes then got different
+/// names (cargo's output still holds what wasm-opt strips), and a change to wasm-opt's
+/// flags alone kept the old name under the server's year-long immutable caching.
+fn name_by_content(dist: &Path) -> Result<(), String> {
+    let index_path = dist.join("index.html");
+    let mut index = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let names: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    for name in names {
+        let path = dist.join(&name);
+        if !(name.ends_with(".js") || name.ends_with(".wasm")) {
+            continue;
+        }
+        let Some(plain) = cg_rules::asset::without_hash(&name) else {
+            continue;
+        };
+        let hex = digest(&path.display().to_string(), "sha256", "hex")?;
+        let new = cg_rules::asset::with_hash(&name, &hex)
+            .ok_or_else(|| format!("{name}: no name for the digest {hex}"))?;
+        let quoted = |n: &str| format!("\"/{n}\"");
+        if !index.contains(&quoted(&name)) {
+            return Err(format!("dist/index.html does not name {name} ({plain})"));
+        }
+        index = index.replace(&quoted(&name), &quoted(&new));
+        let to = dist.join(&new);
+        std::fs::rename(&path, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    std::fs::write(&index_path, index).map_err(|e| format!("{}: {e}", index_path.display()))
 }
 
 /// Minifies wasm-bindgen's JS glue in place (Trunk 0.21 does not) and updates its

@@ -1,13 +1,13 @@
 //! `cargo xtask test`: installs what is missing, then fmt, clippy (native and wasm32),
-//! native tests, browser tests, the release build and its size budget, and the
-//! Playwright end-to-end tests
-//! against the real server. Every step runs even after a failure; the exit status is
+//! native tests, browser tests, the release build, its size budget and its
+//! reproducibility (the same bytes and names from a second folder with a second
+//! `CARGO_HOME`), and the Playwright end-to-end tests against the real server. Every step runs even after a failure; the exit status is
 //! non-zero if any failed.
 
 use crate::cmd::run as sh;
 use crate::cmd::{command, root};
 use crate::serve::{Dialect, RunningServer};
-use crate::{build, serve, size, tools};
+use crate::{build, repro, serve, size, tools};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -96,6 +96,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let built = s.step("release build", || build::release().map(|_| ()));
     if built {
         s.step("size budget (brotli, size-budget.toml)", size::check_budget);
+        s.step(
+            "reproducible release build (a second folder and CARGO_HOME)",
+            repro::check,
+        );
     }
     if built {
         s.step("end-to-end tests (Playwright, real server)", e2e);
