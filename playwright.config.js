@@ -3,7 +3,8 @@
 // the app for the reference API (CG_BASE_URL), the other the app configured for the
 // server's Spryker API under /spryker/ (CG_SPRYKER_URL, `--page-setting dialect=spryker`).
 // Project `reference` runs every spec there but `lists.spec.js`; project `spryker` runs the
-// guide again against the Spryker dialect (tests read `testInfo.project.name` through
+// guide and lifetimes.spec.js again against the Spryker dialect (tests read
+// `testInfo.project.name` through
 // `tests/e2e/api.js`'s `dialect()`/`keys()`). Two more servers hold 100,000 customers
 // each, for lists and exports at scale: projects `lists-reference` (CG_BIG_URL) and
 // `lists-spryker` (CG_BIG_SPRYKER_URL, the app on /spryker/) run only `lists.spec.js`.
@@ -34,7 +35,7 @@ module.exports = defineConfig({
     },
     {
       name: "spryker",
-      testMatch: /guide\.spec\.js$/,
+      testMatch: /(guide|lifetimes)\.spec\.js$/,
       use: { baseURL: process.env.CG_SPRYKER_URL || "http://127.0.0.1:8081" },
     },
     {

@@ -1,9 +1,9 @@
 //! "Latest wins": of a burst of calls only the newest counts. The one helper behind the
 //! debounced search box, the as-you-type name check, and remote data that drops answers
-//! to requests made before the newest one. Also [`after`], the app's one timer: it runs
-//! under the owner that set it and is cleared when that owner goes (a page, or the whole
-//! app on `unmount()`), so nothing of a removed instance fires.
+//! to requests made before the newest one. Its timers are `owned::timer`s: they end with
+//! the owner that set them (a page, or the whole app on `unmount()`).
 
+use crate::state::owned::timer;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -66,32 +66,5 @@ impl Latest {
             }
         });
         self.pending.set_value(handle);
-    }
-}
-
-/// A timer that runs `f` under the owner current now (its context: language, instance).
-fn timer(delay: Duration, f: impl FnOnce() + 'static) -> Option<TimeoutHandle> {
-    let owner = Owner::current();
-    let run = move || match owner {
-        Some(o) => o.with(f),
-        None => f(),
-    };
-    set_timeout_with_handle(run, delay).ok()
-}
-
-/// Runs `f` after `delay` under `owner` (default: the current one); cleared if that
-/// owner is cleaned up first. Give the longest-lived owner that should see it run: a
-/// notification set while leaving a page belongs to the app, not to the page.
-pub fn after(owner: Option<&Owner>, delay: Duration, f: impl FnOnce() + 'static) {
-    let owner = owner.cloned().or_else(Owner::current);
-    let run = move || f();
-    let schedule = move || {
-        if let Some(handle) = timer(delay, run) {
-            on_cleanup(move || handle.clear());
-        }
-    };
-    match owner {
-        Some(o) => o.with(schedule),
-        None => schedule(),
     }
 }

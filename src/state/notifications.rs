@@ -1,6 +1,6 @@
 //! Notifications (toasts): success hides itself after 5 s, errors stay until closed.
 
-use crate::state::latest::after;
+use crate::state::owned::after;
 use leptos::prelude::*;
 use std::time::Duration;
 

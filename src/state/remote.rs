@@ -4,8 +4,8 @@
 
 use crate::api::ApiError;
 use crate::state::latest::Latest;
+use crate::state::owned::spawn;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use std::future::Future;
 
 /// Data fetched from the backend for the current parameters.
@@ -46,7 +46,7 @@ impl<T: Clone + Send + Sync + 'static> Remote<T> {
             let fut = fetch(key());
             let ticket = latest.next();
             this.loading.set(true);
-            spawn_local(async move {
+            spawn(async move {
                 let result = fut.await;
                 if !latest.is_current(ticket) {
                     return; // a newer request was made, or the view is gone

@@ -44,12 +44,13 @@ fn main() -> ExitCode {
         "dist" => build::dist(),
         "release" => build::release().map(|_| ()),
         "repro" => repro::check(),
+        "e2e" => test::e2e_only(rest),
         "host-example" => build::host_example(),
         "bench" => bench::run(rest),
 
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | dist | release | repro | host-example | bench [--customers N]>"
+                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | e2e [playwright args] | dist | release | repro | host-example | bench [--customers N]>"
             );
             return if task == "help" || task == "--help" {
                 ExitCode::SUCCESS

@@ -102,7 +102,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         );
     }
     if built {
-        s.step("end-to-end tests (Playwright, real server)", e2e);
+        s.step("end-to-end tests (Playwright, real server)", || e2e(&[]));
     }
 
     println!("\n==> summary ({:.0?} in all)", start.elapsed());
@@ -173,7 +173,14 @@ fn free_port() -> Result<u16, String> {
 /// The reference server also lets `http://127.0.0.1:CG_HOST_PORT` call it and load the
 /// app's files: `tests/e2e/host.spec.js` serves the example host back office from there,
 /// a second origin.
-fn e2e() -> Result<(), String> {
+/// `cargo xtask e2e [ARGS…]`: the end-to-end tests alone, on the current `dist/`, with
+/// `ARGS` passed to `playwright test` (e.g. a spec file, `--project spryker`).
+pub fn e2e_only(args: &[String]) -> Result<(), String> {
+    e2e(args)
+}
+
+/// Starts the four test servers and runs Playwright with `args` against them.
+fn e2e(args: &[String]) -> Result<(), String> {
     let dir = root().join("target/e2e");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -222,7 +229,8 @@ fn e2e() -> Result<(), String> {
     )?;
     println!("{}", serve::spryker_line(&spryker.url, TEST_TOKEN));
     let mut pw = command("playwright", &["test"]);
-    pw.env("CG_TOKEN", TEST_TOKEN)
+    pw.args(args)
+        .env("CG_TOKEN", TEST_TOKEN)
         .env("CG_BASE_URL", &reference.url)
         .env("CG_SPRYKER_URL", &spryker.url)
         .env("CG_BIG_URL", &big.url)

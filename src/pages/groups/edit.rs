@@ -19,8 +19,8 @@ use crate::pages::groups::loaded_group::{group_status, group_title, use_route_gr
 use crate::pages::groups::wizard::GroupWizard;
 use crate::pages::groups::wizard_draft::{DraftNotice, DraftParts, use_group_draft};
 use crate::routes::Paths;
+use crate::state::owned::spawn;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos_router::components::A;
 
 /// The edit page.
@@ -91,7 +91,7 @@ fn EditForm(group: Group, saved: RwSignal<Option<Group>>) -> impl IntoView {
         // A restored draft put its own (older) version into `saved`: read the group as
         // it is now, so the next Save is not refused over values already on screen.
         let (b, id) = (backend.clone(), g.id.clone());
-        spawn_local_scoped_with_cancellation(async move {
+        spawn(async move {
             if let Ok(now) = b.get_group(&id).await {
                 form.set(GroupForm::from_group(&now));
                 saved.set(Some(now));

@@ -10,8 +10,8 @@ use crate::model::group_form::GroupForm;
 use crate::model::validation::{DESCRIPTION_MAX, FieldError, NAME_MAX, TextError, check_name};
 use crate::state::instance::dom_id;
 use crate::state::latest::{Latest, TYPING_PAUSE};
+use crate::state::owned::spawn;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 
 /// Element id (in this instance) of the Name field (Save focuses it when invalid).
 const NAME_ID: &str = "name";
@@ -61,7 +61,7 @@ fn use_name_check(form: RwSignal<GroupForm>) {
         let backend = backend.clone();
         latest.debounce(TYPING_PAUSE, move || {
             let ticket = latest.next();
-            spawn_local(async move {
+            spawn(async move {
                 // A failed check is not an error: the server checks again on Save.
                 if let Ok(Some(_)) = backend.find_group_by_name(&n).await
                     && latest.is_current(ticket)

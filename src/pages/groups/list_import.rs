@@ -13,8 +13,8 @@ use crate::model::customer_list::{
 use crate::model::selection::Selection;
 use crate::state::latest::Latest;
 use crate::state::notifications::Notifications;
+use crate::state::owned::spawn;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 
 /// The message for a list that cannot be read.
 fn list_error(e: &ListError) -> String {
@@ -42,7 +42,7 @@ fn read_file(ev: leptos::ev::Event, text: RwSignal<String>, error: RwSignal<Opti
         error.set(Some(list_error(&ListError::TooBig(file.size() as usize))));
         return;
     }
-    spawn_local(async move {
+    spawn(async move {
         let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
         let bytes = match read {
             Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
@@ -137,7 +137,7 @@ pub fn AddFromList(
             error,
             summary,
         };
-        spawn_local(run.resolve(l));
+        spawn(run.resolve(l));
     };
     let add = move |_| {
         if let Some(s) = summary.get_untracked() {
