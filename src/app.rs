@@ -58,11 +58,11 @@ pub fn App(
             <div class="cg-app" lang=lang on:click=in_app_links(base_path)>
                 <main class="cg-main">
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=StartRedirect/>
-                        <Route path=path!("/customer-groups") view=GroupListPage/>
-                        <Route path=path!("/customer-groups/new") view=GroupCreatePage/>
-                        <Route path=path!("/customer-groups/:id") view=GroupViewPage/>
-                        <Route path=path!("/customer-groups/:id/edit") view=GroupEditPage/>
+                        // The base path is the app's root (routes.rs builds the links).
+                        <Route path=path!("/") view=GroupListPage/>
+                        <Route path=path!("/new") view=GroupCreatePage/>
+                        <Route path=path!("/:id") view=GroupViewPage/>
+                        <Route path=path!("/:id/edit") view=GroupEditPage/>
                     </Routes>
                 </main>
                 <Toaster/>
@@ -104,23 +104,6 @@ fn in_app_links(base: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
             },
         );
     }
-}
-
-/// The start page is the groups list.
-#[component]
-fn StartRedirect() -> impl IntoView {
-    let navigate = use_navigate();
-    let target = expect_context::<Paths>().list();
-    Effect::new(move |_| {
-        navigate(
-            &target,
-            NavigateOptions {
-                replace: true,
-                resolve: false,
-                ..Default::default()
-            },
-        )
-    });
 }
 
 /// Shown instead of the app when the configuration cannot work.

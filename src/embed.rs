@@ -21,6 +21,7 @@
 use crate::api::http::{Credentials, Secret};
 use crate::app::{App, ConfigError, backend_for};
 use crate::config::{Config, js_name};
+use crate::routes::Paths;
 use crate::state::instance::{Instance, dispatch};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -152,6 +153,19 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<MountHandle, JsVal
     Ok(mount_config(element, Ok(config)))
 }
 
+/// The app's own page loaded at the site's root shows the list under its base path
+/// (`routes::Paths::entry`), the URL replaced before the router reads it.
+fn open_entry(paths: &Paths) {
+    let location = window().location();
+    let Some(to) = paths.entry(&location.pathname().unwrap_or_default()) else {
+        return;
+    };
+    let rest = location.search().unwrap_or_default() + &location.hash().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{to}{rest}")));
+    }
+}
+
 /// Mounts `#cg-app` when the page has one, and defines `<customer-groups-admin>`.
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -171,6 +185,9 @@ pub fn start() {
         let attrs = el.clone();
         let config =
             Config::from_settings(|k| attrs.get_attribute(&format!("data-{k}")), &origin());
+        if let Ok(c) = &config {
+            open_entry(&Paths::new(&c.base_path));
+        }
         // The app lives as long as its page.
         std::mem::forget(mount_config(el, config));
     }

@@ -1,7 +1,11 @@
-//! The app's routes and typed links to them, all under the configured base path.
+//! The app's routes and typed links to them. The base path is the app's root: the list
+//! is the base path itself, Add is `BASE/new`, a group `BASE/ID` and its edit page
+//! `BASE/ID/edit` (an app embedded at `/admin/customer-groups` lives there, not under
+//! `/admin/customer-groups/customer-groups`). The app's own page sets its base path to
+//! `/customer-groups`, so its addresses (and old bookmarks) stay as they were.
 //!
-//! Links are built only here, so an embedding host can move the app (e.g. to
-//! `/admin/customer-groups`) without a change to any page.
+//! Links are built only here, so an embedding host can move the app without a change to
+//! any page.
 
 use crate::model::GroupId;
 
@@ -19,24 +23,36 @@ impl Paths {
         }
     }
 
-    /// The groups list (the start page).
+    /// The groups list (the start page): the base path itself.
     pub fn list(&self) -> String {
-        format!("{}/customer-groups", self.base)
+        if self.base.is_empty() {
+            "/".to_owned()
+        } else {
+            self.base.clone()
+        }
     }
 
     /// The Add a Customer Group wizard.
     pub fn new_group(&self) -> String {
-        format!("{}/customer-groups/new", self.base)
+        format!("{}/new", self.base)
     }
 
     /// A group's view page.
     pub fn view(&self, id: &GroupId) -> String {
-        format!("{}/customer-groups/{id}", self.base)
+        format!("{}/{id}", self.base)
     }
 
     /// A group's edit page.
     pub fn edit(&self, id: &GroupId) -> String {
-        format!("{}/customer-groups/{id}/edit", self.base)
+        format!("{}/{id}/edit", self.base)
+    }
+
+    /// Where the app's own page opens when it is loaded at `pathname` outside its base
+    /// path: the site's root (`/`, `/index.html`) opens the list; any other path is left
+    /// to the router (which tells it is not found).
+    pub fn entry(&self, pathname: &str) -> Option<String> {
+        let root = matches!(pathname, "" | "/" | "/index.html");
+        (root && !self.base.is_empty()).then(|| self.list())
     }
 }
 
@@ -44,12 +60,33 @@ impl Paths {
 mod tests {
     use super::*;
 
-    // Embedded under a prefix, every link keeps it.
+    // The base path is the app's root: every link is under it, none doubles it.
     #[test]
-    fn links_carry_the_base_path() {
+    fn links_are_under_the_base_path() {
         let p = Paths::new("/admin/cg/");
-        assert_eq!(p.list(), "/admin/cg/customer-groups");
-        assert_eq!(p.edit(&"5".into()), "/admin/cg/customer-groups/5/edit");
-        assert_eq!(Paths::new("").view(&"5".into()), "/customer-groups/5");
+        assert_eq!(p.list(), "/admin/cg");
+        assert_eq!(p.new_group(), "/admin/cg/new");
+        assert_eq!(p.view(&"5".into()), "/admin/cg/5");
+        assert_eq!(p.edit(&"5".into()), "/admin/cg/5/edit");
+        let own = Paths::new("/customer-groups");
+        assert_eq!(own.edit(&"5".into()), "/customer-groups/5/edit");
+        let root = Paths::new("");
+        assert_eq!(root.list(), "/");
+        assert_eq!(root.view(&"5".into()), "/5");
+    }
+
+    // The app's own page at the site's root opens the list; paths under the base path,
+    // other paths and an app at the root are left alone.
+    #[test]
+    fn the_site_root_opens_the_list() {
+        let own = Paths::new("/customer-groups");
+        assert_eq!(own.entry("/").as_deref(), Some("/customer-groups"));
+        assert_eq!(
+            own.entry("/index.html").as_deref(),
+            Some("/customer-groups")
+        );
+        assert_eq!(own.entry("/customer-groups/5"), None);
+        assert_eq!(own.entry("/elsewhere"), None);
+        assert_eq!(Paths::new("").entry("/"), None);
     }
 }

@@ -560,7 +560,12 @@ fn mount_keeping_drafts(backend: Arc<FakeBackend>, path: &str, locale: Option<&s
     let document = window.document().unwrap();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let setting = |k: &str| (k == "locale").then(|| locale.map(str::to_owned)).flatten();
+    // The base path of the app's own page, so the paths above are its addresses.
+    let setting = |k: &str| match k {
+        "locale" => locale.map(str::to_owned),
+        "base-path" => Some("/customer-groups".to_owned()),
+        _ => None,
+    };
     let config = Config::from_settings(setting, "http://127.0.0.1").unwrap();
     let shared: SharedBackend = backend;
     let instance = Instance::new(Some(root.clone()));

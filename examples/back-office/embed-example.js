@@ -6,7 +6,7 @@ const BASE = "/admin/customer-groups";
 // /embed-example.html is the section's entry point: show the app's start page under the
 // route prefix. This runs before the app's module, so the app starts there.
 if (location.pathname === "/embed-example.html") {
-  history.replaceState(null, "", `${BASE}/customer-groups${location.search}`);
+  history.replaceState(null, "", `${BASE}${location.search}`);
 }
 
 // The backend answered 401: the admin's sign-in expired. A real host signs the admin in

@@ -465,7 +465,7 @@ mod tests {
         for path in [
             "/admin/customer-groups",
             "/admin/customer-groups/",
-            "/admin/customer-groups/customer-groups/5/edit",
+            "/admin/customer-groups/5/edit",
             "/embed-example.html",
         ] {
             assert!(r.answers(path), "{path}");

@@ -5,25 +5,25 @@ const { TOKEN, hostPage, hostWithModule } = require("./host");
 
 test("under a host's base path every link and navigation keeps the prefix", async ({ page }) => {
   await hostPage(page, 'data-base-path="/admin/cg" data-customer-url="/backoffice/customers/{reference}"');
-  await page.goto("/admin/cg/customer-groups");
+  await page.goto("/admin/cg");
   const grid = page.getByTestId("groups-grid");
   await expect(grid.locator("tbody tr[data-id]").first()).toBeVisible();
-  await expect(page.getByRole("link", { name: "Add Customer Group" })).toHaveAttribute("href", "/admin/cg/customer-groups/new");
+  await expect(page.getByRole("link", { name: "Add Customer Group" })).toHaveAttribute("href", "/admin/cg/new");
   const first = grid.locator("tbody tr[data-id]").first();
   const id = await first.getAttribute("data-id");
   await first.getByRole("link", { name: "View", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/cg/customer-groups/${id}$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/cg/${id}$`));
   // The host's own customer page, from the configured template.
   // Group 1 of the demo data has members.
   const member = page.getByTestId("members-grid").locator("tbody tr[data-id]").first();
   await expect(member.getByRole("link", { name: "View" })).toHaveAttribute("href", /^\/backoffice\/customers\/DE--\d+$/);
   await page.getByRole("link", { name: "Edit Customer Group" }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/cg/customer-groups/${id}/edit$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/cg/${id}/edit$`));
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Customer Groups" }).click();
-  await expect(page).toHaveURL(/\/admin\/cg\/customer-groups$/);
+  await expect(page).toHaveURL(/\/admin\/cg$/);
   // Sorting writes the query under the prefix too.
   await grid.getByRole("columnheader", { name: "Name" }).getByRole("button").click();
-  await expect(page).toHaveURL(/\/admin\/cg\/customer-groups\?sort=name$/);
+  await expect(page).toHaveURL(/\/admin\/cg\?sort=name$/);
 });
 
 test("a configuration the app cannot work with is told, naming the setting", async ({ page }) => {
@@ -42,12 +42,12 @@ test("the JS API mounts into a host element and unmounts", async ({ page, reques
     `window.cgHandle = cg.mount(document.getElementById("slot"), { basePath: "/host", timeoutMs: 5000, authToken: TOKEN });
      try { cg.mount(document.createElement("div"), { dialect: "magento" }); } catch (e) { window.cgError = String(e); }`,
   );
-  await page.goto("/host/customer-groups");
+  await page.goto("/host");
   await expect(page.locator("#slot [data-testid=groups-grid] tbody tr[data-id]").first()).toBeVisible();
   await expect(page.locator("#host-header")).toHaveText("Host back office");
   await expect.poll(() => page.evaluate(() => window.cgError)).toContain("dialect");
   await page.getByRole("link", { name: "Add Customer Group" }).click();
-  await expect(page).toHaveURL(/\/host\/customer-groups\/new$/);
+  await expect(page).toHaveURL(/\/host\/new$/);
   await page.evaluate(() => window.cgHandle.unmount());
   await expect(page.locator("#slot")).toBeEmpty();
 });
@@ -60,7 +60,7 @@ test("the custom element mounts when added and unmounts when removed", async ({ 
     `<customer-groups-admin base-path="/el" auth-token="${TOKEN}"></customer-groups-admin>`,
     "",
   );
-  await page.goto("/el/customer-groups");
+  await page.goto("/el");
   const el = page.locator("customer-groups-admin");
   await expect(el.locator("[data-testid=groups-grid] tbody tr[data-id]").first()).toBeVisible();
   await page.evaluate(() => document.querySelector("customer-groups-admin").remove());

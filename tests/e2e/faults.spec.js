@@ -263,7 +263,7 @@ test("embedded: a 401 raises cg-unauthorized, the host sets a new token, Retry a
      });
      window.cgHandle = cg.mount(slot, { basePath: "/host", authToken: "expired-token" });`,
   );
-  await page.goto("/host/customer-groups");
+  await page.goto("/host");
   await expect(page.getByRole("alert")).toContainText(SESSION);
   await expect.poll(() => page.evaluate(() => window.cgEvents)).toEqual([{ status: 401 }]);
   await page.getByRole("button", { name: "Retry" }).click();
@@ -283,7 +283,7 @@ test("embedded: a 401 raises cg-unauthorized, the host sets a new token, Retry a
   await expectInputKept(page, name, 1, [6]);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(successToast(page)).toContainText("Customer group was created successfully.");
-  await expect(page).toHaveURL(/\/host\/customer-groups$/);
+  await expect(page).toHaveURL(/\/host$/);
   const created = await a.groupsNamed(name);
   expect(created).toHaveLength(1);
   expect(await a.allMemberIds(created[0].id)).toEqual([6]);

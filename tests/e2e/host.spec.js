@@ -15,7 +15,7 @@ const { test, expect } = require("@playwright/test");
 const AxeBuilder = require("@axe-core/playwright").default;
 
 const PREFIX = "/admin/customer-groups";
-const LIST = `${PREFIX}/customer-groups`;
+const LIST = PREFIX;
 const HOST_PORT = Number(process.env.CG_HOST_PORT || 8089);
 const HOST = `http://127.0.0.1:${HOST_PORT}`;
 

@@ -24,7 +24,7 @@ test("two custom elements, one in German: own ids, language and events; removing
        }
      }`,
   );
-  await page.goto("/two/customer-groups");
+  await page.goto("/two");
   const en = page.locator("#en");
   const de = page.locator("#de");
   await expect(en.getByRole("heading", { level: 1, name: "Customer Groups" })).toBeVisible();

@@ -460,8 +460,8 @@ async fn page_routes_answer_with_the_host_page() {
     for path in [
         "/admin/customer-groups",
         "/admin/customer-groups/",
-        "/admin/customer-groups/customer-groups",
-        "/admin/customer-groups/customer-groups/5/edit?tab=customers",
+        "/admin/customer-groups/new",
+        "/admin/customer-groups/5/edit?tab=customers",
         "/admin/customer-groups/missing-0123456789abcdef.js",
         "/embed-example.html",
     ] {
