@@ -6,25 +6,14 @@
 
 /// Whether the last path segment of `path` is a content-hashed build file.
 pub fn is_hashed(path: &str) -> bool {
-    without_hash(path).is_some()
+    Hashed::parse(path).is_some()
 }
 
 /// The last path segment of a content-hashed build file with its hash taken out
 /// (`app-0123456789abcdef_bg.wasm.br` → `app_bg.wasm.br`), so two builds' files can be
 /// paired by name; `None` for a file that is not hashed.
 pub fn without_hash(path: &str) -> Option<String> {
-    let name = path.rsplit('/').next().unwrap_or_default();
-    let (stem, ext) = name.split_once('.')?;
-    let (stem, bg) = match stem.strip_suffix("_bg") {
-        Some(s) => (s, "_bg"),
-        None => (stem, ""),
-    };
-    let (base, hash) = stem.rsplit_once('-')?;
-    let hex = hash
-        .bytes()
-        .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c));
-    (!base.is_empty() && (13..=16).contains(&hash.len()) && hex)
-        .then(|| format!("{base}{bg}.{ext}"))
+    Hashed::parse(path).map(|h| h.written(""))
 }
 
 /// The last path segment of the content-hashed build file `path` with its hash replaced
@@ -32,20 +21,44 @@ pub fn without_hash(path: &str) -> Option<String> {
 /// `app-fedcba9876543210_bg.wasm`); `None` when `path` is not hashed or `digest` has
 /// fewer than 16 lowercase hex digits.
 pub fn with_hash(path: &str, digest: &str) -> Option<String> {
-    let plain = without_hash(path)?;
-    let hash = digest.get(..16)?;
-    if !hash
-        .bytes()
-        .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
-    {
-        return None;
+    let hash = digest.get(..16).filter(|h| is_hex(h))?;
+    Hashed::parse(path).map(|h| h.written(&format!("-{hash}")))
+}
+
+/// A hashed name taken apart: `base-<hash>[_bg].ext`.
+struct Hashed<'a> {
+    base: &'a str,
+    bg: &'a str,
+    ext: &'a str,
+}
+
+impl<'a> Hashed<'a> {
+    /// The last path segment of `path`, if it is a hashed name.
+    fn parse(path: &'a str) -> Option<Self> {
+        let name = path.rsplit('/').next().unwrap_or_default();
+        let (stem, ext) = name.split_once('.')?;
+        let (stem, bg) = match stem.strip_suffix("_bg") {
+            Some(s) => (s, "_bg"),
+            None => (stem, ""),
+        };
+        let (base, hash) = stem.rsplit_once('-')?;
+        (!base.is_empty() && (13..=16).contains(&hash.len()) && is_hex(hash)).then_some(Hashed {
+            base,
+            bg,
+            ext,
+        })
     }
-    let (stem, ext) = plain.split_once('.')?;
-    let (base, bg) = match stem.strip_suffix("_bg") {
-        Some(s) => (s, "_bg"),
-        None => (stem, ""),
-    };
-    Some(format!("{base}-{hash}{bg}.{ext}"))
+
+    /// The name with `hash` (`""` or `-<hex>`) where the hash was.
+    fn written(&self, hash: &str) -> String {
+        format!("{}{hash}{}.{}", self.base, self.bg, self.ext)
+    }
+}
+
+/// Whether `s` is all lowercase hex digits.
+fn is_hex(s: &str) -> bool {
+    s.bytes()
+        .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         "dist" => build::dist(),
         "release" => build::release().map(|_| ()),
         "repro" => repro::check(),
-        "e2e" => test::e2e_only(rest),
+        "e2e" => test::e2e(rest),
         "host-example" => build::host_example(),
         "bench" => bench::run(rest),
 

@@ -136,18 +136,23 @@ fn compare(a: &BTreeMap<PathBuf, Vec<u8>>, b: &BTreeMap<PathBuf, Vec<u8>>) -> Ve
             None => shown,
         }
     };
-    let keyed = |t: &BTreeMap<PathBuf, Vec<u8>>| -> BTreeMap<String, (PathBuf, Vec<u8>)> {
-        t.iter()
-            .map(|(n, bytes)| (key(n), (n.clone(), bytes.clone())))
-            .collect()
-    };
-    let (ka, kb) = (keyed(a), keyed(b));
+    fn keyed(
+        t: &BTreeMap<PathBuf, Vec<u8>>,
+        key: impl Fn(&Path) -> String,
+    ) -> BTreeMap<String, (&PathBuf, &Vec<u8>)> {
+        t.iter().map(|(n, bytes)| (key(n), (n, bytes))).collect()
+    }
+    let (ka, kb) = (keyed(a, key), keyed(b, key));
     let mut out = Vec::new();
     for (k, (name, bytes)) in &ka {
         match kb.get(k) {
             None => out.push(format!("{} is only in the first build", name.display())),
             Some((other_name, other)) if other != bytes || other_name != name => {
-                let at = bytes.iter().zip(other).take_while(|(x, y)| x == y).count();
+                let at = bytes
+                    .iter()
+                    .zip(other.iter())
+                    .take_while(|(x, y)| x == y)
+                    .count();
                 out.push(format!(
                     "{} ({} bytes) and {} ({} bytes) differ from byte {at}: `{}` against `{}`",
                     name.display(),

@@ -173,14 +173,10 @@ fn free_port() -> Result<u16, String> {
 /// The reference server also lets `http://127.0.0.1:CG_HOST_PORT` call it and load the
 /// app's files: `tests/e2e/host.spec.js` serves the example host back office from there,
 /// a second origin.
-/// `cargo xtask e2e [ARGS…]`: the end-to-end tests alone, on the current `dist/`, with
-/// `ARGS` passed to `playwright test` (e.g. a spec file, `--project spryker`).
-pub fn e2e_only(args: &[String]) -> Result<(), String> {
-    e2e(args)
-}
-
-/// Starts the four test servers and runs Playwright with `args` against them.
-fn e2e(args: &[String]) -> Result<(), String> {
+///
+/// `args` go to `playwright test`: `cargo xtask e2e [ARGS…]` runs the end-to-end tests
+/// alone, on the current `dist/` (e.g. one spec file, `--project spryker`).
+pub fn e2e(args: &[String]) -> Result<(), String> {
     let dir = root().join("target/e2e");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
