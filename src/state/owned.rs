@@ -57,6 +57,31 @@ pub fn spawn(task: impl Future<Output = ()> + 'static) {
     });
 }
 
+/// An owner held weakly, to start tasks under it later: a callback made by a page runs
+/// under whatever owner is current when it is called (a button inside a notice that the
+/// same click hides), and a task spawned there would end with that part, not the page.
+#[derive(Clone)]
+pub struct Scope(Option<WeakOwner>);
+
+impl Scope {
+    /// The owner current now (a page's, when called in its component).
+    pub fn here() -> Self {
+        Scope(Owner::current().map(|o| o.downgrade()))
+    }
+
+    /// [`spawn`]s `task` under this scope's owner; nothing when that owner is gone.
+    pub fn spawn(&self, task: impl Future<Output = ()> + 'static) {
+        match &self.0 {
+            None => spawn(task),
+            Some(weak) => {
+                if let Some(o) = weak.upgrade() {
+                    o.with(|| spawn(task));
+                }
+            }
+        }
+    }
+}
+
 /// A future polled under a weakly held owner; finished once the owner is gone.
 struct Weakly<F> {
     owner: Option<WeakOwner>,

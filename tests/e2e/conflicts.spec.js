@@ -198,6 +198,36 @@ test.describe("Two admins edit one group", () => {
   });
 });
 
+test.describe("A draft restored after a colleague's change", () => {
+  test("Discard shows the group as it is now, and Save then goes through", async ({ page, request }) => {
+    const a = api(request);
+    const g = await a.createGroup({ name: uniqueName("Draft Discard"), description: "As first saved" });
+    await openEditor(page, g);
+    await descriptionField(page).fill("My text, never saved");
+    // The draft is kept in this browser (localStorage) as the admin types.
+    await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain("My text, never saved");
+    // A colleague changes the description meanwhile.
+    const patched = await request.patch(`/api/v1/customer-groups/${g.id}`, {
+      data: { description: "The colleague's text" },
+      headers: { ...authHeaders(), "If-Match": "*" },
+    });
+    expect(patched.ok(), await patched.text()).toBeTruthy();
+    await page.reload();
+    await expect(page.getByText("Your unsaved changes from last time were restored.")).toBeVisible();
+    await expect(descriptionField(page)).toHaveValue("My text, never saved");
+    // Discard reads the group again: the colleague's text, and its version for Save.
+    const reread = page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === `/api/v1/customer-groups/${g.id}`);
+    await page.getByRole("button", { name: "Discard changes" }).click();
+    await reread;
+    await expect(descriptionField(page)).toHaveValue("The colleague's text");
+    await descriptionField(page).fill("Written after discarding");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(toast(page)).toContainText("Customer group was updated successfully.");
+    await expect(conflictDialog(page)).toHaveCount(0);
+    expect((await a.group(g.id)).description).toBe("Written after discarding");
+  });
+});
+
 test.describe("The API as curl sees it", () => {
   const groups = "/api/v1/customer-groups";
 

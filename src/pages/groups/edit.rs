@@ -19,7 +19,7 @@ use crate::pages::groups::loaded_group::{group_status, group_title, use_route_gr
 use crate::pages::groups::wizard::GroupWizard;
 use crate::pages::groups::wizard_draft::{DraftNotice, DraftParts, use_group_draft};
 use crate::routes::Paths;
-use crate::state::owned::spawn;
+use crate::state::owned::Scope;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -82,18 +82,25 @@ fn EditForm(group: Group, saved: RwSignal<Option<Group>>) -> impl IntoView {
     let saving = use_edit_save(group.id.clone(), state);
     let original = group.clone();
     let backend = expect_context::<SharedBackend>();
+    // Discard is clicked in the draft notice, which the click itself hides: its re-read
+    // belongs to the page.
+    let page = Scope::here();
     let discard = Callback::new(move |_| {
         let g = saved.get_untracked().unwrap_or_else(|| original.clone());
-        form.set(GroupForm::from_group(&g));
+        let shown = GroupForm::from_group(&g);
+        form.set(shown.clone());
         to_assign.set(Selection::default());
         to_unassign.set(Selection::default());
         list_text.set(String::new());
         // A restored draft put its own (older) version into `saved`: read the group as
         // it is now, so the next Save is not refused over values already on screen.
         let (b, id) = (backend.clone(), g.id.clone());
-        spawn(async move {
+        page.spawn(async move {
             if let Ok(now) = b.get_group(&id).await {
-                form.set(GroupForm::from_group(&now));
+                // What the admin typed since Discard stays; only the version is new then.
+                if form.with_untracked(|f| *f == shown) {
+                    form.set(GroupForm::from_group(&now));
+                }
                 saved.set(Some(now));
                 state.members_changed.update(|n| *n += 1);
             }
