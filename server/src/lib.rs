@@ -48,6 +48,7 @@ pub mod state;
 pub mod store;
 pub mod token;
 pub mod version;
+pub mod wire;
 
 pub use app::{AppOptions, router, router_with};
 pub use cors::AllowedOrigin;

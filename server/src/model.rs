@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, FieldError, codes, field_codes};
+use crate::wire;
 
 /// Longest allowed group name, in characters (after trimming and NFC; [`cg_rules::NAME_MAX`]).
 pub const NAME_MAX_CHARS: usize = cg_rules::NAME_MAX;
@@ -112,11 +113,11 @@ pub struct CreateGroup {
     #[serde(default)]
     pub description: Option<String>,
     /// Ids of the customers to add as members.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "wire::ids")]
     pub customer_ids: Option<Vec<i64>>,
     /// Also add every customer matching a search ("select all N matching"), in the same
     /// transaction.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "wire::object")]
     pub assign_matching: Option<AssignMatching>,
 }
 
@@ -152,7 +153,7 @@ pub struct AssignMatching {
     #[serde(default)]
     pub q: Option<String>,
     /// Customer ids not to assign.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "wire::ids")]
     pub except: Option<Vec<i64>>,
 }
 
@@ -160,16 +161,16 @@ pub struct AssignMatching {
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct MembershipChanges {
     /// Customer ids to add.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "wire::ids")]
     pub assign: Option<Vec<i64>>,
     /// Customer ids to remove.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "wire::ids")]
     pub unassign: Option<Vec<i64>>,
     /// Remove every member first.
     #[serde(default)]
     pub unassign_all: Option<bool>,
     /// Add every customer matching a search.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "wire::object")]
     pub assign_matching: Option<AssignMatching>,
 }
 
@@ -196,7 +197,7 @@ pub struct CustomerLookup {
     #[serde(default)]
     pub references: Option<Vec<String>>,
     /// When given, every found customer carries `member`: whether it belongs to this group.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "wire::id")]
     pub group_id: Option<i64>,
 }
 

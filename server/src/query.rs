@@ -1,10 +1,14 @@
 //! List query parameters (`page`, `per_page`, `q`, `sort`, `order`, plus endpoint extras
 //! such as `not_in_group`) and the member export's (`q`, `after`, `limit`): parsed by hand
 //! from the raw query string so that every invalid value gets the API's JSON 400 naming
-//! the parameter.
+//! the parameter. A parameter that is sent must hold a valid value: `page=`, `sort=` or
+//! `order=` with nothing after it is a 400 like any other wrong value (only the search
+//! text `q` and the exact `name` may be empty, which means no filter).
 
 use crate::error::ApiError;
 
+/// Largest page number (a page past the last one is empty; past this one, a 400).
+pub const MAX_PAGE: u64 = 1_000_000_000;
 /// Default page size.
 pub const DEFAULT_PER_PAGE: u64 = 10;
 /// Largest allowed page size.
@@ -95,20 +99,20 @@ impl ListQuery {
     /// Validates the common list parameters against the endpoint's sort fields
     /// (`sorts`, whose first entry is not special: the default is always `id`).
     pub fn from_params(params: &QueryParams, sorts: &[&'static str]) -> Result<Self, ApiError> {
-        let page = match params.get_non_empty("page") {
+        let page = match params.get("page") {
             None => 1,
-            Some(v) => v.parse::<u64>().ok().filter(|p| *p >= 1).ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "Query parameter 'page' must be a whole number of at least 1 (got '{}').",
-                    shorten(v)
-                ))
-            })?,
+            Some(v) => whole_number(v)
+                .filter(|p| (1..=MAX_PAGE).contains(p))
+                .ok_or_else(|| {
+                    ApiError::bad_request(format!(
+                        "Query parameter 'page' must be a whole number from 1 to {MAX_PAGE} (got '{}').",
+                        shorten(v)
+                    ))
+                })?,
         };
-        let per_page = match params.get_non_empty("per_page") {
+        let per_page = match params.get("per_page") {
             None => DEFAULT_PER_PAGE,
-            Some(v) => v
-                .parse::<u64>()
-                .ok()
+            Some(v) => whole_number(v)
                 .filter(|n| (1..=MAX_PER_PAGE).contains(n))
                 .ok_or_else(|| {
                     ApiError::bad_request(format!(
@@ -117,7 +121,7 @@ impl ListQuery {
                     ))
                 })?,
         };
-        let sort = match params.get_non_empty("sort") {
+        let sort = match params.get("sort") {
             None => "id",
             Some(v) => sorts.iter().copied().find(|s| *s == v).ok_or_else(|| {
                 ApiError::bad_request(format!(
@@ -127,7 +131,7 @@ impl ListQuery {
                 ))
             })?,
         };
-        let order = match params.get_non_empty("order") {
+        let order = match params.get("order") {
             None | Some("asc") => Order::Asc,
             Some("desc") => Order::Desc,
             Some(v) => {
@@ -152,7 +156,7 @@ impl ListQuery {
         self.per_page as i64
     }
 
-    /// SQL `OFFSET` value (saturating, so absurd page numbers just give an empty page).
+    /// SQL `OFFSET` value (at most `(MAX_PAGE - 1) × MAX_PER_PAGE`; saturating anyway).
     pub fn offset(&self) -> i64 {
         let off = (self.page - 1).saturating_mul(self.per_page);
         i64::try_from(off).unwrap_or(i64::MAX)
@@ -179,20 +183,21 @@ impl ExportQuery {
     /// Validates `q`, `after` (a whole number ≥ 0) and `limit` (1..=[`MAX_EXPORT_LIMIT`]);
     /// an invalid value is a 400 naming the parameter.
     pub fn from_params(params: &QueryParams) -> Result<Self, ApiError> {
-        let after = match params.get_non_empty("after") {
+        let after = match params.get("after") {
             None => 0,
-            Some(v) => v.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "Query parameter 'after' must be a whole number of at least 0 (got '{}').",
-                    shorten(v)
-                ))
-            })?,
+            Some(v) => whole_number(v)
+                .and_then(|a| i64::try_from(a).ok())
+                .ok_or_else(|| {
+                    ApiError::bad_request(format!(
+                        "Query parameter 'after' must be a whole number of at least 0 (got '{}').",
+                        shorten(v)
+                    ))
+                })?,
         };
-        let limit = match params.get_non_empty("limit") {
+        let limit = match params.get("limit") {
             None => DEFAULT_EXPORT_LIMIT,
-            Some(v) => v
-                .parse::<i64>()
-                .ok()
+            Some(v) => whole_number(v)
+                .and_then(|n| i64::try_from(n).ok())
                 .filter(|n| (1..=MAX_EXPORT_LIMIT).contains(n))
                 .ok_or_else(|| {
                     ApiError::bad_request(format!(
@@ -212,15 +217,28 @@ impl ExportQuery {
 /// Parses an optional id-valued query parameter (e.g. `not_in_group`); a non-numeric value
 /// is a 400 naming the parameter.
 pub fn optional_id(params: &QueryParams, name: &str) -> Result<Option<i64>, ApiError> {
-    match params.get_non_empty(name) {
-        None => Ok(None),
-        Some(v) => v.parse::<i64>().map(Some).map_err(|_| {
-            ApiError::bad_request(format!(
-                "Query parameter '{name}' must be a numeric id (got '{}').",
-                shorten(v)
-            ))
-        }),
-    }
+    let Some(v) = params.get(name) else {
+        return Ok(None);
+    };
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let id = is_digits(digits).then(|| v.parse::<i64>().ok()).flatten();
+    id.map(Some).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "Query parameter '{name}' must be a numeric id (got '{}').",
+            shorten(v)
+        ))
+    })
+}
+
+/// A whole number written in decimal digits only (no sign, space or `+`), as a query
+/// parameter declared `integer` with a minimum of 0 or more holds it.
+fn whole_number(v: &str) -> Option<u64> {
+    if is_digits(v) { v.parse().ok() } else { None }
+}
+
+/// Whether `v` is one or more ASCII digits.
+fn is_digits(v: &str) -> bool {
+    !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Cuts a client-supplied value to at most 40 characters for quoting in a message.
@@ -274,6 +292,14 @@ mod tests {
             ("per_page=101", "'per_page'"),
             ("sort=email", "'sort'"),
             ("order=up", "'order'"),
+            ("page=", "'page'"),
+            ("page=+2", "'page'"),
+            ("page=1000000001", "'page'"),
+            ("per_page=", "'per_page'"),
+            ("per_page=%2010", "'per_page'"),
+            ("sort=", "'sort'"),
+            ("sort=+name", "'sort'"),
+            ("order=", "'order'"),
         ] {
             let e = lq(raw).unwrap_err();
             assert_eq!(e.status.as_u16(), 400, "{raw}");
@@ -310,6 +336,9 @@ mod tests {
             ("limit=-5", "'limit'"),
             ("limit=ten", "'limit'"),
             ("limit=10001", "'limit'"),
+            ("limit=", "'limit'"),
+            ("after=", "'after'"),
+            ("after=+1", "'after'"),
         ] {
             let e = eq(raw).unwrap_err();
             assert_eq!(e.status.as_u16(), 400, "{raw}");
@@ -317,10 +346,28 @@ mod tests {
         }
     }
 
-    // A huge page number must not overflow the offset.
+    // The last allowed page of the largest size is an offset SQLite takes (no overflow).
     #[test]
-    fn huge_page_saturates() {
-        let q = lq(&format!("page={}", u64::MAX)).unwrap();
-        assert_eq!(q.offset(), i64::MAX);
+    fn last_page_is_a_valid_offset() {
+        let q = lq(&format!("page={MAX_PAGE}&per_page={MAX_PER_PAGE}")).unwrap();
+        assert_eq!(q.offset(), ((MAX_PAGE - 1) * MAX_PER_PAGE) as i64);
+    }
+
+    // An id parameter is digits with an optional minus; anything else names it.
+    #[test]
+    fn id_parameters_are_digits() {
+        let id = |raw: &str| optional_id(&QueryParams::parse(Some(raw)), "not_in_group");
+        assert_eq!(id("").unwrap(), None);
+        assert_eq!(id("not_in_group=7").unwrap(), Some(7));
+        assert_eq!(id("not_in_group=-7").unwrap(), Some(-7));
+        for raw in [
+            "not_in_group=",
+            "not_in_group=+7",
+            "not_in_group=%207",
+            "not_in_group=x",
+        ] {
+            let e = id(raw).unwrap_err();
+            assert!(e.message.contains("'not_in_group'"), "{raw}: {}", e.message);
+        }
     }
 }

@@ -10,6 +10,8 @@
 //!   Playwright e2e run against four servers: reference and Spryker dialect with 2,000
 //!   customers, and both again with 100,000 for the lists and exports at scale; the
 //!   reference one also allows a second loopback origin for the example host there).
+//! - `cargo xtask contract [--seed N] [--examples N]`: the API contract fuzzed by
+//!   schemathesis against a fresh server (a step of `cargo xtask test`).
 //! - `cargo xtask dist`: release build and size report (raw, gzip, brotli).
 //! - `cargo xtask release`: the release build alone (what `cargo xtask test`'s
 //!   reproducibility check runs in its second folder).
@@ -21,6 +23,7 @@
 mod bench;
 mod build;
 mod cmd;
+mod contract;
 mod remap;
 mod repro;
 mod serve;
@@ -44,13 +47,14 @@ fn main() -> ExitCode {
         "dist" => build::dist(),
         "release" => build::release().map(|_| ()),
         "repro" => repro::check(),
+        "contract" => contract::check(rest),
         "e2e" => test::e2e(rest),
         "host-example" => build::host_example(),
         "bench" => bench::run(rest),
 
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | e2e [playwright args] | dist | release | repro | host-example | bench [--customers N]>"
+                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | e2e [playwright args] | contract [--seed N] [--examples N] | dist | release | repro | host-example | bench [--customers N]>"
             );
             return if task == "help" || task == "--help" {
                 ExitCode::SUCCESS

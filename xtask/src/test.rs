@@ -1,5 +1,5 @@
 //! `cargo xtask test`: installs what is missing, then fmt, clippy (native and wasm32),
-//! native tests, browser tests, the release build, its size budget and its
+//! native tests, browser tests, the API contract fuzzed by schemathesis, the release build, its size budget and its
 //! reproducibility (the same bytes and names from a second folder with a second
 //! `CARGO_HOME`), and the Playwright end-to-end tests against the real server. Every step runs even after a failure; the exit status is
 //! non-zero if any failed.
@@ -7,7 +7,7 @@
 use crate::cmd::run as sh;
 use crate::cmd::{command, root};
 use crate::serve::{Dialect, RunningServer};
-use crate::{build, repro, serve, size, tools};
+use crate::{build, contract, repro, serve, size, tools};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -93,6 +93,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             sh(c)
         },
     );
+    s.step("API contract (schemathesis against a fresh server)", || {
+        contract::check(&[])
+    });
     let built = s.step("release build", || build::release().map(|_| ()));
     if built {
         s.step("size budget (brotli, size-budget.toml)", size::check_budget);

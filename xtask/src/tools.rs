@@ -1,10 +1,12 @@
 //! Installs what the build and tests need, skipping what is already there: the wasm
 //! target, Trunk 0.21.14, the wasm-bindgen CLI matching Cargo.lock, npm packages
 //! (binaryen's wasm-opt, esbuild, Playwright, axe-core for Playwright), Chromium and
-//! ChromeDriver, brotli.
+//! ChromeDriver, brotli, and schemathesis (PyPI, every package pinned in
+//! `xtask/schemathesis-requirements.txt`) in a virtual environment under `target/tools/`.
 //! Nothing is downloaded from GitHub (see TOOLCHAIN notes in ARCHITECTURE.md).
 
 use crate::cmd::{command, output, root, run};
+use std::path::PathBuf;
 
 const TRUNK_VERSION: &str = "0.21.14";
 
@@ -23,7 +25,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
         ("chromium", "chromium"),
         ("chromedriver", "chromium-driver"),
         ("brotli", "brotli"),
-    ])
+    ])?;
+    ensure_schemathesis().map(|_| ())
 }
 
 /// The brotli CLI for size reports.
@@ -105,7 +108,12 @@ fn ensure_apt(wanted: &[(&str, &str)]) -> Result<(), String> {
         .filter(|(bin, _)| output("sh", &["-c", &format!("command -v {bin}")]).is_none())
         .map(|(_, pkg)| *pkg)
         .collect();
-    if missing.is_empty() {
+    ensure_apt_packages(&missing)
+}
+
+/// Installs Debian packages with apt-get (through sudo unless root); nothing when empty.
+fn ensure_apt_packages(packages: &[&str]) -> Result<(), String> {
+    if packages.is_empty() {
         return Ok(());
     }
     let sudo = if output("id", &["-u"]).as_deref() == Some("0") {
@@ -123,6 +131,49 @@ fn ensure_apt(wanted: &[(&str, &str)]) -> Result<(), String> {
     };
     run(apt(&["update", "-q"]))?;
     let mut args = vec!["install", "-y", "-q"];
-    args.extend(missing);
+    args.extend(packages);
     run(apt(&args))
+}
+
+/// The pinned schemathesis and its dependencies, one per line (`pip freeze`).
+const SCHEMATHESIS_REQUIREMENTS: &str = "xtask/schemathesis-requirements.txt";
+
+/// The `schemathesis` program of a virtual environment under `target/tools/` holding
+/// exactly [`SCHEMATHESIS_REQUIREMENTS`]; made again when that file changes (a copy of it
+/// beside the environment says what it holds).
+pub fn ensure_schemathesis() -> Result<PathBuf, String> {
+    let wanted = root().join(SCHEMATHESIS_REQUIREMENTS);
+    let requirements = std::fs::read_to_string(&wanted)
+        .map_err(|e| format!("{SCHEMATHESIS_REQUIREMENTS}: {e}"))?;
+    let venv = root().join("target/tools/schemathesis");
+    let bin = venv.join("bin/schemathesis");
+    let stamp = venv.join("installed-requirements.txt");
+    if bin.exists() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(&requirements) {
+        return Ok(bin);
+    }
+    let _ = std::fs::remove_dir_all(&venv);
+    let venv_arg = venv.display().to_string();
+    let make_venv = || run(command("python3", &["-m", "venv", &venv_arg]));
+    if make_venv().is_err() {
+        // Debian's own Python keeps venv in a package of its own.
+        ensure_apt_packages(&["python3-venv"])?;
+        let _ = std::fs::remove_dir_all(&venv);
+        make_venv()?;
+    }
+    let pip = venv.join("bin/pip").display().to_string();
+    let wanted = wanted.display().to_string();
+    run(command(
+        &pip,
+        &[
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--require-virtualenv",
+            "-r",
+            &wanted,
+        ],
+    ))?;
+    std::fs::write(&stamp, requirements).map_err(|e| format!("{}: {e}", stamp.display()))?;
+    Ok(bin)
 }

@@ -43,7 +43,7 @@ async fn invalid_list_parameters() {
         ("/customer-groups?per_page=-1", "'per_page'"),
         (
             "/customer-groups?page=abc",
-            "Query parameter 'page' must be a whole number of at least 1 (got 'abc').",
+            "Query parameter 'page' must be a whole number from 1 to 1000000000 (got 'abc').",
         ),
         ("/customer-groups?page=0", "'page'"),
         ("/customer-groups?page=1.5", "'page'"),
@@ -63,6 +63,14 @@ async fn invalid_list_parameters() {
         ),
         ("/customer-groups/2/customers?sort=created_at", "'sort'"),
         ("/customer-groups/2/customers?per_page=101", "'per_page'"),
+        // A parameter that is sent holds a value of its type: empty is not one.
+        ("/customer-groups?sort=", "(got '')"),
+        ("/customer-groups?order=", "'order'"),
+        ("/customer-groups?page=", "'page'"),
+        ("/customer-groups?page=1000000001", "'page'"),
+        ("/customers?per_page=", "'per_page'"),
+        ("/customers?not_in_group=", "'not_in_group'"),
+        ("/customer-groups/2/customers/export?limit=", "'limit'"),
     ] {
         check(path, s.get(path).await, 400, Expect::MessageHas(part)).await;
     }
@@ -213,6 +221,20 @@ async fn malformed_bodies() {
             json_ct,
             r#"{"assign_matching": {"except": 3}}"#,
             "Wrong JSON type for 'assign_matching.except'",
+        ),
+        (
+            Method::POST,
+            "/customer-groups/1/customers/changes",
+            json_ct,
+            r#"{"assign_matching": [null, null]}"#,
+            "Wrong JSON type for 'assign_matching'",
+        ),
+        (
+            Method::POST,
+            "/customer-groups/1/customers/changes",
+            json_ct,
+            r#"{"assign": [1, 2.5]}"#,
+            "Wrong JSON type for 'assign[1]'",
         ),
         (
             Method::POST,

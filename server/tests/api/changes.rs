@@ -235,3 +235,19 @@ async fn create_with_assign_matching() {
     assert_eq!(status, 201, "{g}");
     assert_eq!(g["customer_count"], json!(11));
 }
+
+// Ids written as JSON numbers with a zero fraction (`4.0`, `5e0`) are the ids they name,
+// as JSON Schema (and so the contract) counts them as integers.
+#[tokio::test(flavor = "multi_thread")]
+async fn ids_with_a_zero_fraction_are_ids() {
+    let s = Server::fixture().await;
+    let body =
+        r#"{"assign": [4.0, 5e0], "assign_matching": {"q": "nobody at all", "except": [6.0]}}"#;
+    let (status, answer) = s.raw(Method::POST, G1, "application/json", body).await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["assigned"], 2, "{answer}");
+    assert_eq!(
+        s.ids("/customer-groups/1/customers").await,
+        vec![1, 2, 3, 4, 5]
+    );
+}
