@@ -4,7 +4,8 @@
 use crate::api::SharedBackend;
 use crate::api::http::Transport;
 use crate::components::toaster::Toaster;
-use crate::config::Config;
+use crate::config::{Config, ConfigProblem};
+use crate::i18n::{self, Locale};
 use crate::pages::groups::create::GroupCreatePage;
 use crate::pages::groups::edit::GroupEditPage;
 use crate::pages::groups::list::GroupListPage;
@@ -21,13 +22,12 @@ use leptos_router::{NavigateOptions, path};
 use std::time::Duration;
 
 /// Builds the typed client the configuration asks for.
-pub fn backend_for(config: &Config) -> Result<SharedBackend, String> {
+pub fn backend_for(config: &Config) -> Result<SharedBackend, ConfigProblem> {
     let transport = Transport::new(
         &config.api_base_url,
         config.credentials.clone(),
         Duration::from_millis(config.timeout_ms.into()),
-    )
-    .map_err(|e| e.user_message())?;
+    )?;
     Ok(config.dialect.backend(transport))
 }
 
@@ -106,17 +106,21 @@ fn in_app_links(base: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     }
 }
 
-/// Shown instead of the app when the configuration cannot work.
+/// Shown instead of the app when the configuration cannot work, in the language the
+/// instance would have spoken (its `locale` setting if that is valid, else the page's).
 #[component]
 pub fn ConfigError(
     /// What is wrong, naming the setting.
-    message: String,
+    problem: ConfigProblem,
+    /// The language to tell it in.
+    locale: Locale,
 ) -> impl IntoView {
+    let t = i18n::texts_for(locale);
     view! {
-        <div class="cg-app">
+        <div class="cg-app" lang=locale.tag()>
             <div class="cg-error-panel" role="alert">
-                <strong>{crate::i18n::texts().err_config}</strong>
-                <span>{message}</span>
+                <strong>{t.err_config}</strong>
+                <span>{i18n::config_problem(t, &problem)}</span>
             </div>
         </div>
     }

@@ -26,18 +26,44 @@ pub struct Config {
     pub locale: Locale,
 }
 
+/// Why a configuration cannot work, naming the setting and the value given (told in the
+/// page's language by `i18n::config_problem`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// A setting (`dialect`, `locale`) with a value the app does not know.
+    Unknown {
+        /// The setting's name.
+        setting: &'static str,
+        /// The value given.
+        value: String,
+        /// The values it takes, comma-separated.
+        expected: String,
+    },
+    /// `timeout-ms` is not a positive whole number.
+    Timeout(String),
+    /// The API base URL names a host beyond ASCII (the punycode form works).
+    UrlNotAscii(String),
+    /// The API base URL (or a path joined to it) is not a URL.
+    UrlInvalid(String),
+    /// The API base URL is not `http://` or `https://`.
+    UrlScheme(String),
+}
+
 /// Spryker's Back Office customer page.
 pub const DEFAULT_CUSTOMER_URL: &str = "/customer/view?id-customer={id}";
 
 impl Config {
     /// Builds the configuration from named settings (the mount element's `data-*`
     /// attributes: `api-base-url`, `dialect`, `base-path`, `customer-url`, `auth-token`,
-    /// `timeout-ms`, `locale`) and the page's origin. A relative API URL is taken relative to the
-    /// origin; an unknown dialect, timeout or locale is an error naming the setting.
+    /// `timeout-ms`, `locale`), the page's origin and the language of the page around
+    /// the app (`page_lang`, its nearest `lang`; the language when `locale` is not set,
+    /// see [`Locale::choose`]). A relative API URL is taken relative to the origin; an
+    /// unknown dialect, timeout or locale is a [`ConfigProblem`] naming the setting.
     pub fn from_settings(
         get: impl Fn(&str) -> Option<String>,
         origin: &str,
-    ) -> Result<Config, String> {
+        page_lang: Option<&str>,
+    ) -> Result<Config, ConfigProblem> {
         let non_empty = |k: &str| {
             get(k)
                 .map(|v| v.trim().to_owned())
@@ -55,11 +81,10 @@ impl Config {
         };
         let dialect = match non_empty("dialect") {
             None => Dialect::Reference,
-            Some(v) => Dialect::parse(&v).ok_or_else(|| {
-                format!(
-                    "dialect: unknown value {v:?} (expected one of {})",
-                    Dialect::expected()
-                )
+            Some(v) => Dialect::parse(&v).ok_or_else(|| ConfigProblem::Unknown {
+                setting: "dialect",
+                value: v.clone(),
+                expected: Dialect::expected(),
             })?,
         };
         let base_path = non_empty("base-path")
@@ -72,14 +97,17 @@ impl Config {
                 .parse()
                 .ok()
                 .filter(|ms| *ms > 0)
-                .ok_or_else(|| format!("timeout-ms: {v:?} is not a positive number"))?,
+                .ok_or_else(|| ConfigProblem::Timeout(v.clone()))?,
         };
-        let locale = match non_empty("locale") {
-            None => Locale::En,
-            Some(v) => Locale::parse(&v).ok_or_else(|| {
-                format!("locale: unknown value {v:?} (expected \"en\" or \"de\")")
-            })?,
-        };
+        let setting = non_empty("locale");
+        if let Some(v) = setting.as_deref().filter(|v| Locale::parse(v).is_none()) {
+            return Err(ConfigProblem::Unknown {
+                setting: "locale",
+                value: v.to_owned(),
+                expected: "en, de".to_owned(),
+            });
+        }
+        let locale = Locale::choose(setting.as_deref(), page_lang);
         Ok(Config {
             api_base_url,
             dialect,
@@ -141,7 +169,7 @@ mod tests {
     // With no settings the app talks to the reference API on its own origin.
     #[test]
     fn defaults_use_the_page_origin() {
-        let c = Config::from_settings(settings(&[]), "http://127.0.0.1:8080").unwrap();
+        let c = Config::from_settings(settings(&[]), "http://127.0.0.1:8080", None).unwrap();
         assert_eq!(c.api_base_url, "http://127.0.0.1:8080/api/v1/");
         assert_eq!(c.base_path, "");
         assert_eq!(c.customer_url("7", "DE--7"), "/customer/view?id-customer=7");
@@ -158,19 +186,43 @@ mod tests {
                 ("timeout-ms", "5000"),
             ]),
             "http://x",
+            None,
         )
         .unwrap();
         assert_eq!(c.api_base_url, "https://api.shop.example/v1");
         assert_eq!(c.base_path, "/admin/cg");
         assert_eq!(c.timeout_ms, 5000);
         assert_eq!(c.customer_url("7", "DE 7"), "/customers/DE%207");
-        let e = Config::from_settings(settings(&[("dialect", "magento")]), "http://x").unwrap_err();
-        assert!(e.starts_with("dialect"));
-        let e = Config::from_settings(settings(&[("locale", "fr")]), "http://x").unwrap_err();
-        assert!(e.starts_with("locale"));
-        let de = Config::from_settings(settings(&[("locale", "de-DE")]), "http://x").unwrap();
+        let problem = |pairs| Config::from_settings(settings(pairs), "http://x", None).unwrap_err();
+        assert!(matches!(
+            problem(&[("dialect", "magento")]),
+            ConfigProblem::Unknown { setting: "dialect", value, .. } if value == "magento"
+        ));
+        assert!(matches!(
+            problem(&[("locale", "fr")]),
+            ConfigProblem::Unknown {
+                setting: "locale",
+                ..
+            }
+        ));
+        assert_eq!(
+            problem(&[("timeout-ms", "soon")]),
+            ConfigProblem::Timeout("soon".into())
+        );
+        let de = Config::from_settings(settings(&[("locale", "de-DE")]), "http://x", None).unwrap();
         assert_eq!(de.locale, Locale::De);
-        let e = Config::from_settings(settings(&[("timeout-ms", "soon")]), "http://x").unwrap_err();
-        assert!(e.starts_with("timeout-ms"));
+    }
+
+    // Without a locale setting the app speaks the page's language, if it knows it.
+    #[test]
+    fn the_page_language_is_the_default() {
+        let lang = |pairs, page| {
+            Config::from_settings(settings(pairs), "http://x", page)
+                .unwrap()
+                .locale
+        };
+        assert_eq!(lang(&[], Some("de-CH")), Locale::De);
+        assert_eq!(lang(&[], Some("fr")), Locale::En);
+        assert_eq!(lang(&[("locale", "en")], Some("de")), Locale::En);
     }
 }

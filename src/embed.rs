@@ -6,7 +6,7 @@
 //!    authToken, timeoutMs, locale })` returns a handle whose `unmount()` removes the app
 //!    and whose `setToken(token)` replaces the bearer token (after the host signed the
 //!    admin in again); a configuration it cannot work with throws an error naming the
-//!    setting;
+//!    setting, in the language the app would have spoken (see `Locale::choose`);
 //! 3. the custom element `<customer-groups-admin api-base-url=… base-path=…>`, mounted
 //!    when connected and unmounted when removed.
 //!
@@ -18,9 +18,11 @@
 //! the admin in again and calls `setToken`; the input is kept and Retry works). Each
 //! instance has its own element ids, language and listeners; `unmount()` removes them.
 
+use crate::api::SharedBackend;
 use crate::api::http::{Credentials, Secret};
 use crate::app::{App, ConfigError, backend_for};
-use crate::config::{Config, js_name};
+use crate::config::{Config, ConfigProblem, js_name};
+use crate::i18n::{self, Locale};
 use crate::routes::Paths;
 use crate::state::instance::{Instance, dispatch};
 use leptos::prelude::*;
@@ -111,21 +113,38 @@ fn origin() -> String {
     window().location().origin().unwrap_or_default()
 }
 
+/// The language of the page around `el`: the `lang` of its nearest element that has one
+/// (itself included), as the browser's own `:lang()` would find it.
+fn page_lang(el: &HtmlElement) -> Option<String> {
+    el.closest("[lang]").ok().flatten()?.get_attribute("lang")
+}
+
+/// A configuration read from an element's settings and the backend it asks for, with
+/// the language to tell its problem in when it cannot work.
+type Settings = (Result<(Config, SharedBackend), ConfigProblem>, Locale);
+
+/// Reads the settings of `el` through `get` (attributes, or the JS API's object).
+fn read_settings(el: &HtmlElement, get: impl Fn(&str) -> Option<String>) -> Settings {
+    let lang = page_lang(el);
+    let locale = Locale::choose(get("locale").as_deref(), lang.as_deref());
+    let config = Config::from_settings(get, &origin(), lang.as_deref())
+        .and_then(|c| backend_for(&c).map(|b| (c, b)));
+    (config, locale)
+}
+
 /// Mounts the app for a configuration; a bad configuration shows what is wrong.
-fn mount_config(el: HtmlElement, config: Result<Config, String>) -> MountHandle {
+fn mount_config(el: HtmlElement, (config, locale): Settings) -> MountHandle {
     el.set_inner_html("");
-    let credentials = config.as_ref().ok().map(|c| c.credentials.clone());
+    let credentials = config.as_ref().ok().map(|(c, _)| c.credentials.clone());
     if let Some(c) = &credentials {
         announce_unauthorized(&el, c);
     }
     let instance = Instance::new(Some(el.clone()));
-    let handle = Mounted::new(el, move || {
-        match config.and_then(|c| backend_for(&c).map(|b| (c, b))) {
-            Ok((config, backend)) => {
-                view! { <App config=config backend=backend instance=instance/> }.into_any()
-            }
-            Err(message) => view! { <ConfigError message=message/> }.into_any(),
+    let handle = Mounted::new(el, move || match config {
+        Ok((config, backend)) => {
+            view! { <App config=config backend=backend instance=instance/> }.into_any()
         }
+        Err(problem) => view! { <ConfigError problem=problem locale=locale/> }.into_any(),
     });
     MountHandle {
         handle: Some(handle),
@@ -147,10 +166,12 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<MountHandle, JsVal
             n.to_string_with_radix(10).ok().map(String::from)
         })
     };
-    let config =
-        Config::from_settings(get, &origin()).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
-    backend_for(&config).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
-    Ok(mount_config(element, Ok(config)))
+    let (config, locale) = read_settings(&element, get);
+    if let Err(problem) = &config {
+        let message = i18n::config_problem(i18n::texts_for(locale), problem);
+        return Err(js_sys::Error::new(&message).into());
+    }
+    Ok(mount_config(element, (config, locale)))
 }
 
 /// The app's own page loaded at the site's root shows the list under its base path
@@ -170,11 +191,8 @@ fn open_entry(paths: &Paths) {
 #[wasm_bindgen(start)]
 pub fn start() {
     let on_connect = Closure::<dyn Fn(HtmlElement) -> MountHandle>::new(|el: HtmlElement| {
-        let attrs = el.clone();
-        mount_config(
-            el,
-            Config::from_settings(|k| attrs.get_attribute(k), &origin()),
-        )
+        let settings = read_settings(&el, |k| el.get_attribute(k));
+        mount_config(el, settings)
     });
     define_element(&on_connect);
     on_connect.forget();
@@ -182,13 +200,11 @@ pub fn start() {
         .get_element_by_id("cg-app")
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
-        let attrs = el.clone();
-        let config =
-            Config::from_settings(|k| attrs.get_attribute(&format!("data-{k}")), &origin());
-        if let Ok(c) = &config {
+        let settings = read_settings(&el, |k| el.get_attribute(&format!("data-{k}")));
+        if let (Ok((c, _)), _) = &settings {
             open_entry(&Paths::new(&c.base_path));
         }
         // The app lives as long as its page.
-        std::mem::forget(mount_config(el, config));
+        std::mem::forget(mount_config(el, settings));
     }
 }

@@ -4,6 +4,7 @@
 //! A static table instead of an ICU-based library keeps the wasm small (see
 //! ARCHITECTURE.md, "Size").
 
+use crate::config::ConfigProblem;
 use crate::model::format::thousands;
 use crate::model::search::SearchRule;
 
@@ -189,6 +190,17 @@ pub struct Texts {
     pub err_decode: &'static str,
     /// Bad configuration.
     pub err_config: &'static str,
+    /// Template: a setting with an unknown value (`{s}` setting, `{x}` value, `{y}` the
+    /// values it takes).
+    pub t_cfg_unknown: &'static str,
+    /// Template: `timeout-ms` is not a positive number (`{x}`).
+    pub t_cfg_timeout: &'static str,
+    /// Template: the API base URL (`{x}`) has a non-ASCII host name.
+    pub t_cfg_url_ascii: &'static str,
+    /// Template: the API base URL (`{x}`) is not a URL.
+    pub t_cfg_url_invalid: &'static str,
+    /// Template: the API base URL (`{x}`) is not http or https.
+    pub t_cfg_url_scheme: &'static str,
     /// Template: "1–10 of 1,234" (`{a}`, `{b}`, `{n}`).
     pub t_range_of: &'static str,
     /// Template: "Page 2 of 13".
@@ -449,6 +461,11 @@ pub static EN: Texts = Texts {
     err_server: "The server failed.",
     err_decode: "The server answered in an unexpected format.",
     err_config: "The app is misconfigured.",
+    t_cfg_unknown: "{s}: unknown value “{x}” (expected one of {y})",
+    t_cfg_timeout: "timeout-ms: “{x}” is not a positive number of milliseconds",
+    t_cfg_url_ascii: "API base URL “{x}”: host names beyond ASCII are not supported; write the punycode (xn--) form",
+    t_cfg_url_invalid: "API base URL “{x}” is not a valid URL",
+    t_cfg_url_scheme: "API base URL “{x}” must start with http:// or https://",
     t_range_of: "{a}–{b} of {n}",
     t_page_of: "Page {a} of {b}",
     t_selected_to_assign: "Selected customers to assign ({n})",
@@ -626,6 +643,11 @@ pub static DE: Texts = Texts {
     err_server: "Beim Server ist ein Fehler aufgetreten.",
     err_decode: "Der Server hat in einem unerwarteten Format geantwortet.",
     err_config: "Die App ist falsch konfiguriert.",
+    t_cfg_unknown: "{s}: unbekannter Wert „{x}“ (möglich: {y})",
+    t_cfg_timeout: "timeout-ms: „{x}“ ist keine positive Zahl von Millisekunden",
+    t_cfg_url_ascii: "API-Basis-URL „{x}“: Hostnamen außerhalb von ASCII werden nicht unterstützt; verwenden Sie die Punycode-Form (xn--)",
+    t_cfg_url_invalid: "API-Basis-URL „{x}“ ist keine gültige URL",
+    t_cfg_url_scheme: "API-Basis-URL „{x}“ muss mit http:// oder https:// beginnen",
     t_range_of: "{a}–{b} von {n}",
     t_page_of: "Seite {a} von {b}",
     t_selected_to_assign: "Ausgewählte Kunden zum Zuweisen ({n})",
@@ -730,6 +752,17 @@ impl Locale {
         }
     }
 
+    /// The language of an app instance: its `locale` setting when that is one the app
+    /// speaks, else the language of the page around it (the nearest `lang`), else
+    /// English. Also the language of what is told before the settings are read, such as
+    /// a setting that cannot work (an unknown `locale` among them).
+    pub fn choose(setting: Option<&str>, page_lang: Option<&str>) -> Locale {
+        setting
+            .and_then(Locale::parse)
+            .or_else(|| page_lang.and_then(Locale::parse))
+            .unwrap_or_default()
+    }
+
     /// The locale for a setting value (`en`, `de`, also `de-DE`).
     pub fn parse(value: &str) -> Option<Locale> {
         match value
@@ -751,9 +784,32 @@ impl Locale {
 /// an app (native tests). Code that runs outside the reactive owner (a raw DOM
 /// listener) takes `texts()` when it is set up.
 pub fn texts() -> &'static Texts {
-    match leptos::prelude::use_context::<Locale>() {
-        Some(Locale::De) => &DE,
-        _ => &EN,
+    texts_for(leptos::prelude::use_context::<Locale>().unwrap_or_default())
+}
+
+/// The texts of `locale`, where no app instance has provided one yet (mounting).
+pub fn texts_for(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::De => &DE,
+        Locale::En => &EN,
+    }
+}
+
+/// What is wrong with a configuration, in the words of `t`, naming the setting.
+pub fn config_problem(t: &Texts, problem: &ConfigProblem) -> String {
+    match problem {
+        ConfigProblem::Unknown {
+            setting,
+            value,
+            expected,
+        } => fill(
+            t.t_cfg_unknown,
+            &[("s", setting), ("x", value), ("y", expected)],
+        ),
+        ConfigProblem::Timeout(v) => fill(t.t_cfg_timeout, &[("x", v)]),
+        ConfigProblem::UrlNotAscii(u) => fill(t.t_cfg_url_ascii, &[("x", u)]),
+        ConfigProblem::UrlInvalid(u) => fill(t.t_cfg_url_invalid, &[("x", u)]),
+        ConfigProblem::UrlScheme(u) => fill(t.t_cfg_url_scheme, &[("x", u)]),
     }
 }
 
@@ -895,7 +951,7 @@ pub fn deleted_ok(name: &str) -> String {
 
 /// "Name contains an invisible or control character (U+200B) at position 4; …".
 pub fn invalid_char(field: &str, ch: char, position: usize) -> String {
-    let c = format!("U+{:04X}", ch as u32);
+    let c = cg_rules::code_point(ch);
     fill(
         texts().t_invalid_char,
         &[("x", field), ("c", &c), ("n", &position.to_string())],
@@ -1141,6 +1197,11 @@ mod tests {
             t_deleted_ok,
             t_members_not_saved,
             t_invalid_char,
+            t_cfg_unknown,
+            t_cfg_timeout,
+            t_cfg_url_ascii,
+            t_cfg_url_invalid,
+            t_cfg_url_scheme,
             t_conflict_members,
             t_conflict_picks,
             t_conflict_deselect,
@@ -1182,6 +1243,12 @@ mod tests {
         assert_eq!(Locale::parse("de-DE"), Some(Locale::De));
         assert_eq!(Locale::parse("EN"), Some(Locale::En));
         assert_eq!(Locale::parse("fr"), None);
+        // The setting first, then the page's language, then English.
+        assert_eq!(Locale::choose(Some("de"), Some("en")), Locale::De);
+        assert_eq!(Locale::choose(None, Some("de-AT")), Locale::De);
+        assert_eq!(Locale::choose(Some("fr"), Some("de")), Locale::De);
+        assert_eq!(Locale::choose(Some("fr"), Some("fr")), Locale::En);
+        assert_eq!(Locale::choose(None, None), Locale::En);
         assert_ne!(EN.thousands_sep, DE.thousands_sep);
     }
 
@@ -1194,6 +1261,27 @@ mod tests {
         );
         assert_eq!(at_most("Name", 70), "Name must be at most 70 characters");
         assert_eq!(all_matching(5, ""), "All 5 customers");
+    }
+
+    // A setting that cannot work is told in the language asked for, naming the setting
+    // and the value.
+    #[test]
+    fn config_problems_in_both_languages() {
+        let p = ConfigProblem::Unknown {
+            setting: "dialect",
+            value: "magento".into(),
+            expected: "reference, spryker".into(),
+        };
+        assert_eq!(
+            config_problem(&EN, &p),
+            "dialect: unknown value “magento” (expected one of reference, spryker)"
+        );
+        assert_eq!(
+            config_problem(&DE, &p),
+            "dialect: unbekannter Wert „magento“ (möglich: reference, spryker)"
+        );
+        let t = ConfigProblem::Timeout("soon".into());
+        assert!(config_problem(&DE, &t).starts_with("timeout-ms: „soon“ ist keine"));
     }
 
     // The footer text separates thousands.

@@ -566,7 +566,7 @@ fn mount_keeping_drafts(backend: Arc<FakeBackend>, path: &str, locale: Option<&s
         "base-path" => Some("/customer-groups".to_owned()),
         _ => None,
     };
-    let config = Config::from_settings(setting, "http://127.0.0.1").unwrap();
+    let config = Config::from_settings(setting, "http://127.0.0.1", None).unwrap();
     let shared: SharedBackend = backend;
     let instance = Instance::new(Some(root.clone()));
     let handle = cg_admin::embed::Mounted::new(root.clone(), move || {

@@ -20,4 +20,4 @@ pub use fold::name_key;
 pub use hostile::{HOSTILE_INPUTS, HostileCase};
 pub use lower::lowercase;
 pub use nfc::nfc;
-pub use text::{DESCRIPTION_MAX, NAME_MAX, TextError, clean_description, clean_name};
+pub use text::{DESCRIPTION_MAX, NAME_MAX, TextError, clean_description, clean_name, code_point};

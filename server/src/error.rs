@@ -2,7 +2,9 @@
 //! `{ "message": "…", "code": "…", "fields": { … }, "field_codes": { … }, "current": { … } }`
 //! with the matching HTTP status. `message` is a human-readable sentence, `code` a
 //! machine-readable one ([`codes`]); `fields` (messages) and `field_codes` (codes) only
-//! on 422, keyed by request field; `current` (the group as it is now) only on a 412
+//! on 422, keyed by request field, with `field_params` for the fields whose sentence
+//! has parameters (`max`; `code_point` and `position`), so a client can say it in its
+//! own language; `current` (the group as it is now) only on a 412
 //! version mismatch, which also carries the group's `ETag`. A 401 carries
 //! `WWW-Authenticate: Bearer`.
 
@@ -72,7 +74,13 @@ pub struct FieldError {
     pub code: &'static str,
     /// The English sentence, without a final period.
     pub message: String,
+    /// The values the sentence names (`max`, `code_point`, `position`), for a client
+    /// that words it itself.
+    pub params: FieldParams,
 }
+
+/// The parameters of one field's sentence, by name.
+pub type FieldParams = BTreeMap<&'static str, serde_json::Value>;
 
 impl FieldError {
     /// A field error.
@@ -81,7 +89,14 @@ impl FieldError {
             field: field.to_string(),
             code,
             message: message.into(),
+            params: FieldParams::new(),
         }
+    }
+
+    /// The same error with the parameters of its sentence.
+    pub fn with_params(mut self, params: FieldParams) -> Self {
+        self.params = params;
+        self
     }
 }
 
@@ -95,12 +110,22 @@ pub struct ApiError {
     pub code: &'static str,
     /// A human-readable sentence.
     pub message: String,
-    /// Field messages (only for 422 Unprocessable Entity).
-    pub fields: Option<BTreeMap<String, String>>,
-    /// Field codes, same keys as `fields`.
-    pub field_codes: Option<BTreeMap<String, String>>,
+    /// What is wrong with each field (only for 422 `invalid_fields`; boxed, so the
+    /// error every handler returns stays small).
+    pub fields: Option<Box<InvalidFields>>,
     /// The group as it is now (only for 412 version mismatch).
     pub current: Option<Box<Group>>,
+}
+
+/// The fields of a 422 `invalid_fields`, keyed by request field name.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InvalidFields {
+    /// The English sentence of each field (`fields`).
+    pub messages: BTreeMap<String, String>,
+    /// The machine-readable reason of each field (`field_codes`).
+    pub codes: BTreeMap<String, String>,
+    /// The values named by the sentences that name any (`field_params`).
+    pub params: BTreeMap<String, FieldParams>,
 }
 
 /// The JSON body of an error response.
@@ -116,6 +141,9 @@ pub struct ErrorBody<'a> {
     /// Field codes, present only on 422 with field messages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field_codes: Option<&'a BTreeMap<String, String>>,
+    /// The parameters of field sentences, present only on 422 when a sentence has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_params: Option<&'a BTreeMap<String, FieldParams>>,
     /// The group as it is now, present only on 412.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<&'a Group>,
@@ -145,7 +173,6 @@ impl ApiError {
             code: code_of(status),
             message: message.into(),
             fields: None,
-            field_codes: None,
             current: None,
         }
     }
@@ -195,13 +222,15 @@ impl ApiError {
             .collect::<Vec<_>>()
             .join(" ");
         let mut error = Self::new(StatusCode::UNPROCESSABLE_ENTITY, message);
-        error.field_codes = Some(
-            fields
-                .iter()
-                .map(|f| (f.field.clone(), f.code.to_string()))
-                .collect(),
-        );
-        error.fields = Some(fields.into_iter().map(|f| (f.field, f.message)).collect());
+        let mut invalid = InvalidFields::default();
+        for f in fields {
+            invalid.codes.insert(f.field.clone(), f.code.to_string());
+            if !f.params.is_empty() {
+                invalid.params.insert(f.field.clone(), f.params);
+            }
+            invalid.messages.insert(f.field, f.message);
+        }
+        error.fields = Some(Box::new(invalid));
         error
     }
 
@@ -264,8 +293,13 @@ impl IntoResponse for ApiError {
         let body = ErrorBody {
             message: &self.message,
             code: self.code,
-            fields: self.fields.as_ref(),
-            field_codes: self.field_codes.as_ref(),
+            fields: self.fields.as_deref().map(|f| &f.messages),
+            field_codes: self.fields.as_deref().map(|f| &f.codes),
+            field_params: self
+                .fields
+                .as_deref()
+                .map(|f| &f.params)
+                .filter(|p| !p.is_empty()),
             current: self.current.as_deref(),
         };
         let mut res = (self.status, Json(body)).into_response();
@@ -303,10 +337,10 @@ mod tests {
             e.message,
             "Name is required. Description must be at most 255 characters."
         );
-        assert_eq!(e.fields.unwrap().len(), 2);
-        let field_codes = e.field_codes.unwrap();
-        assert_eq!(field_codes["name"], "required");
-        assert_eq!(field_codes["description"], "too_long");
+        let fields = e.fields.unwrap();
+        assert_eq!(fields.messages.len(), 2);
+        assert_eq!(fields.codes["name"], "required");
+        assert_eq!(fields.codes["description"], "too_long");
     }
 
     // Every status has its default code; `with_code` replaces it.
@@ -321,6 +355,6 @@ mod tests {
         );
         let e = ApiError::unprocessable(codes::TOO_MANY_IDS, "x");
         assert_eq!((e.status.as_u16(), e.code), (422, "too_many_ids"));
-        assert!(e.fields.is_none() && e.field_codes.is_none());
+        assert!(e.fields.is_none());
     }
 }

@@ -181,6 +181,6 @@ mod tests {
         )
         .unwrap();
         let e = create_once(&mut conn, "k", "h1", body("A")).unwrap_err();
-        assert_eq!(e.fields.unwrap()["name"], "Name is already used");
+        assert_eq!(e.fields.unwrap().messages["name"], "Name is already used");
     }
 }

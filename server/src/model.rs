@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ApiError, FieldError, codes, field_codes};
+use crate::error::{ApiError, FieldError, FieldParams, codes, field_codes};
 use crate::wire;
 
 /// Longest allowed group name, in characters (after trimming and NFC; [`cg_rules::NAME_MAX`]).
@@ -276,7 +276,9 @@ pub fn check_group_fields(
 ) -> GroupFields {
     let mut clean = |field: &str, label: &str, raw: &str, rule: fn(&str) -> TextResult| {
         rule(raw).unwrap_or_else(|e| {
-            errors.push(FieldError::new(field, e.code(), e.message(label)));
+            errors.push(
+                FieldError::new(field, e.code(), e.message(label)).with_params(text_params(&e)),
+            );
             raw.trim().to_string()
         })
     };
@@ -288,6 +290,19 @@ pub fn check_group_fields(
             description.unwrap_or(""),
             cg_rules::clean_description,
         ),
+    }
+}
+
+/// The values a rule's sentence names: `max` of a length, `code_point` (`U+200B`) and
+/// 1-based `position` of a refused character.
+fn text_params(e: &cg_rules::TextError) -> FieldParams {
+    match e {
+        cg_rules::TextError::Required => FieldParams::new(),
+        cg_rules::TextError::TooLong { max } => FieldParams::from([("max", (*max).into())]),
+        cg_rules::TextError::InvalidCharacter { ch, position } => FieldParams::from([
+            ("code_point", cg_rules::code_point(*ch).into()),
+            ("position", (*position).into()),
+        ]),
     }
 }
 
@@ -399,7 +414,7 @@ mod tests {
         assert!(check_lookup_keys(MAX_LOOKUP_KEYS).is_ok());
         let e = check_lookup_keys(0).unwrap_err();
         assert_eq!(e.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(e.fields.unwrap().contains_key("emails"));
+        assert!(e.fields.unwrap().messages.contains_key("emails"));
         let e = check_lookup_keys(MAX_LOOKUP_KEYS + 1).unwrap_err();
         assert_eq!(e.status, StatusCode::PAYLOAD_TOO_LARGE);
         assert!(

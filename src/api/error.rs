@@ -1,6 +1,7 @@
 //! Every way a backend call can fail, as one `Clone` type that keeps the cause, and the
 //! single place where an HTTP status becomes an error.
 
+use crate::config::ConfigProblem;
 use crate::i18n;
 use crate::model::membership::{Applied, Planned};
 use crate::model::validation::FieldError;
@@ -61,7 +62,7 @@ pub enum ApiError {
     /// The answer was not what the dialect expects.
     Decode(String),
     /// The app's configuration is unusable (e.g. a bad API base URL).
-    Config(String),
+    Config(ConfigProblem),
     /// The app could not put the request together (nothing was sent), e.g. an id this
     /// backend cannot take, or more than it accepts at once.
     Client(String),
@@ -135,7 +136,7 @@ impl ApiError {
                 with(&format!("{} (HTTP {status})", t.err_server), message)
             }
             ApiError::Decode(d) => with(t.err_decode, d),
-            ApiError::Config(d) => with(t.err_config, d),
+            ApiError::Config(p) => with(t.err_config, &i18n::config_problem(t, p)),
             ApiError::Client(d) => i18n::not_sent(d),
             ApiError::Cancelled => t.err_cancelled.to_owned(),
             ApiError::Partial(p) => {

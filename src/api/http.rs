@@ -2,6 +2,7 @@
 //! transport failures into [`ApiError`]s. Dialects decide paths, parameters and bodies.
 
 use super::ApiError;
+use crate::config::ConfigProblem;
 use async_trait::async_trait;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName};
 use reqwest::{Method, Url};
@@ -138,19 +139,14 @@ pub fn path_segment(id: &str) -> Result<String, ApiError> {
 }
 
 /// Checks an absolute API base URL: http(s), ASCII host name.
-pub fn parse_base_url(base: &str) -> Result<Url, ApiError> {
+pub fn parse_base_url(base: &str) -> Result<Url, ConfigProblem> {
     let trimmed = base.trim();
     if !trimmed.is_ascii() {
-        return Err(ApiError::Config(format!(
-            "API base URL {trimmed:?}: non-ASCII host names are not supported; use the punycode (xn--) form"
-        )));
+        return Err(ConfigProblem::UrlNotAscii(trimmed.to_owned()));
     }
-    let mut url = Url::parse(trimmed)
-        .map_err(|e| ApiError::Config(format!("API base URL {trimmed:?}: {e}")))?;
+    let mut url = Url::parse(trimmed).map_err(|_| ConfigProblem::UrlInvalid(trimmed.to_owned()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(ApiError::Config(format!(
-            "API base URL {trimmed:?} must start with http:// or https://"
-        )));
+        return Err(ConfigProblem::UrlScheme(trimmed.to_owned()));
     }
     if !url.path().ends_with('/') {
         let p = format!("{}/", url.path());
@@ -165,7 +161,7 @@ impl Transport {
         base_url: &str,
         credentials: Credentials,
         timeout: Duration,
-    ) -> Result<Self, ApiError> {
+    ) -> Result<Self, ConfigProblem> {
         Ok(Transport {
             client: reqwest::Client::new(),
             base: parse_base_url(base_url)?,
@@ -176,10 +172,9 @@ impl Transport {
 
     /// The absolute URL of `path` (relative to the base) with query parameters.
     pub fn url(&self, path: &str, query: &[(&str, String)]) -> Result<Url, ApiError> {
-        let mut url = self
-            .base
-            .join(path.trim_start_matches('/'))
-            .map_err(|e| ApiError::Config(format!("{path}: {e}")))?;
+        let mut url = self.base.join(path.trim_start_matches('/')).map_err(|_| {
+            ApiError::Config(ConfigProblem::UrlInvalid(format!("{}{path}", self.base)))
+        })?;
         if !query.is_empty() {
             let mut pairs = url.query_pairs_mut();
             for (k, v) in query {
@@ -316,18 +311,18 @@ mod tests {
     #[test]
     fn base_url_is_validated() {
         assert!(parse_base_url("http://127.0.0.1:8080/api/v1").is_ok());
-        assert!(matches!(
+        assert_eq!(
             parse_base_url("ftp://x/"),
-            Err(ApiError::Config(_))
-        ));
-        assert!(matches!(
-            parse_base_url("/api/v1"),
-            Err(ApiError::Config(_))
-        ));
-        assert!(matches!(
+            Err(ConfigProblem::UrlScheme("ftp://x/".into()))
+        );
+        assert_eq!(
+            parse_base_url(" /api/v1"),
+            Err(ConfigProblem::UrlInvalid("/api/v1".into()))
+        );
+        assert_eq!(
             parse_base_url("https://bücher.example/"),
-            Err(ApiError::Config(_))
-        ));
+            Err(ConfigProblem::UrlNotAscii("https://bücher.example/".into()))
+        );
     }
 
     // A token never shows in Debug output (logs, panics, error messages).

@@ -33,6 +33,44 @@ test("a configuration the app cannot work with is told, naming the setting", asy
   await expect(page.getByRole("alert")).toContainText("magento");
 });
 
+test("a configuration the app cannot work with is told in the page's language", async ({ page, request }) => {
+  // The locale setting is German: the panel says so in German.
+  await hostPage(page, 'data-locale="de" data-dialect="magento"');
+  await page.goto("/customer-groups");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Die App ist falsch konfiguriert.");
+  await expect(alert).toContainText("dialect: unbekannter Wert „magento“ (möglich: reference, spryker)");
+  await expect(page.locator(".cg-app")).toHaveAttribute("lang", "de");
+  // No locale setting, a German host page: the custom element, the JS API's error and a
+  // bad locale itself are told in German.
+  await hostWithModule(
+    page,
+    request,
+    "/de-host",
+    `<div lang="de"><customer-groups-admin timeout-ms="soon" auth-token="${TOKEN}"></customer-groups-admin>
+     <section id="slot"></section></div>`,
+    `try { cg.mount(document.getElementById("slot"), { locale: "fr", authToken: TOKEN }); } catch (e) { window.cgError = String(e); }`,
+  );
+  await page.goto("/de-host");
+  await expect(page.locator("customer-groups-admin").getByRole("alert")).toContainText(
+    "timeout-ms: „soon“ ist keine positive Zahl von Millisekunden",
+  );
+  await expect.poll(() => page.evaluate(() => window.cgError)).toContain("locale: unbekannter Wert „fr“ (möglich: en, de)");
+});
+
+test("without a locale setting the app speaks its host page's language", async ({ page, request }) => {
+  await hostWithModule(
+    page,
+    request,
+    "/de-page",
+    `<div lang="de-DE"><customer-groups-admin base-path="/de-page" auth-token="${TOKEN}"></customer-groups-admin></div>`,
+    "",
+  );
+  await page.goto("/de-page");
+  await expect(page.getByRole("heading", { level: 1, name: "Kundengruppen" })).toBeVisible();
+  await expect(page.locator(".cg-app")).toHaveAttribute("lang", "de");
+});
+
 test("the JS API mounts into a host element and unmounts", async ({ page, request }) => {
   await hostWithModule(
     page,

@@ -261,7 +261,7 @@ async fn invalid_group_fields() {
             Method::POST,
             "/customer-groups",
             json!({"name": "a".repeat(71)}),
-            json!({"message": "Name must be at most 70 characters.", "fields": {"name": "Name must be at most 70 characters"}, "code": "invalid_fields", "field_codes": {"name": "too_long"}}),
+            json!({"message": "Name must be at most 70 characters.", "fields": {"name": "Name must be at most 70 characters"}, "code": "invalid_fields", "field_codes": {"name": "too_long"}, "field_params": {"name": {"max": 70}}}),
         ),
         (
             Method::POST,
@@ -279,7 +279,7 @@ async fn invalid_group_fields() {
             Method::POST,
             "/customer-groups",
             json!({"name": "New", "description": "d".repeat(256)}),
-            json!({"message": "Description must be at most 255 characters.", "fields": {"description": "Description must be at most 255 characters"}, "code": "invalid_fields", "field_codes": {"description": "too_long"}}),
+            json!({"message": "Description must be at most 255 characters.", "fields": {"description": "Description must be at most 255 characters"}, "code": "invalid_fields", "field_codes": {"description": "too_long"}, "field_params": {"description": {"max": 255}}}),
         ),
         (
             Method::POST,
@@ -310,7 +310,7 @@ async fn invalid_group_fields() {
             "/customer-groups",
             json!({"name": "WHOLESALE", "description": "x".repeat(300), "customer_ids": [0]}),
             json!({"message": "Name is already used. Description must be at most 255 characters. Unknown customer id: 0.",
-                "fields": {"name": "Name is already used", "description": "Description must be at most 255 characters", "customer_ids": "Unknown customer id: 0"}, "code": "invalid_fields", "field_codes": {"name": "taken", "description": "too_long", "customer_ids": "unknown_ids"}}),
+                "fields": {"name": "Name is already used", "description": "Description must be at most 255 characters", "customer_ids": "Unknown customer id: 0"}, "code": "invalid_fields", "field_codes": {"name": "taken", "description": "too_long", "customer_ids": "unknown_ids"}, "field_params": {"description": {"max": 255}}}),
         ),
         (
             Method::PUT,
@@ -323,7 +323,7 @@ async fn invalid_group_fields() {
             "/customer-groups/1",
             json!({"name": "b".repeat(71), "description": "c".repeat(256)}),
             json!({"message": "Name must be at most 70 characters. Description must be at most 255 characters.",
-                "fields": {"name": "Name must be at most 70 characters", "description": "Description must be at most 255 characters"}, "code": "invalid_fields", "field_codes": {"name": "too_long", "description": "too_long"}}),
+                "fields": {"name": "Name must be at most 70 characters", "description": "Description must be at most 255 characters"}, "code": "invalid_fields", "field_codes": {"name": "too_long", "description": "too_long"}, "field_params": {"name": {"max": 70}, "description": {"max": 255}}}),
         ),
         (
             Method::PUT,

@@ -66,6 +66,19 @@ async fn check(s: &Server, case: &Case, how: &str, (status, answer): (u16, Value
             assert_eq!(answer["code"], json!("invalid_fields"), "{label}");
             assert_eq!(answer["field_codes"], json!({&case.field: code}), "{label}");
             assert!(answer["fields"][&case.field].is_string(), "{label}");
+            // What the sentence names, for a client that says it in its own language.
+            let params = &answer["field_params"][&case.field];
+            match code {
+                "invalid_character" => {
+                    assert!(
+                        params["code_point"].as_str().unwrap().starts_with("U+"),
+                        "{label}"
+                    );
+                    assert!(params["position"].as_u64().unwrap() >= 1, "{label}");
+                }
+                "too_long" => assert!(params["max"].as_u64().is_some(), "{label}"),
+                _ => assert!(params.is_null(), "{label}"),
+            }
         }
     }
 }

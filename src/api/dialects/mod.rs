@@ -40,7 +40,7 @@ impl Dialect {
     pub fn expected() -> String {
         Dialect::ALL
             .iter()
-            .map(|d| format!("{:?}", d.key()))
+            .map(|d| d.key())
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -65,6 +65,6 @@ mod tests {
             assert_eq!(Dialect::parse(d.key()), Some(d));
         }
         assert_eq!(Dialect::parse("magento"), None);
-        assert_eq!(Dialect::expected(), r#""reference", "spryker""#);
+        assert_eq!(Dialect::expected(), "reference, spryker");
     }
 }

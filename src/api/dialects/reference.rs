@@ -139,7 +139,28 @@ struct WireError {
     #[serde(default)]
     field_codes: BTreeMap<String, String>,
     #[serde(default)]
+    field_params: BTreeMap<String, WireFieldParams>,
+    #[serde(default)]
     current: Option<WireGroup>,
+}
+
+/// The values a field's sentence names (`field_params` of a 422).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct WireFieldParams {
+    max: Option<u64>,
+    code_point: Option<String>,
+    position: Option<u64>,
+}
+
+impl WireFieldParams {
+    /// The refused character and its position, when both are given and well formed
+    /// (`U+200B`).
+    fn character(&self) -> Option<(char, usize)> {
+        let hex = self.code_point.as_deref()?.strip_prefix("U+")?;
+        let ch = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+        Some((ch, usize::try_from(self.position?).ok()?))
+    }
 }
 
 #[derive(Deserialize)]
@@ -203,18 +224,33 @@ impl From<WireCustomer> for Customer {
     }
 }
 
-/// A field's code and message of the reference server as a typed error (the wording
-/// is only read from a server too old to send codes).
-fn field_error(field: &str, code: Option<&str>, message: String) -> FieldError {
-    let max = if field == "name" {
+/// A field's code, the values its sentence names and its message, as a typed error
+/// the app words in its own language (the server's English sentence is kept only for a
+/// code the app does not know, or one sent without its values).
+fn field_error(
+    field: &str,
+    code: Option<&str>,
+    params: Option<&WireFieldParams>,
+    message: String,
+) -> FieldError {
+    let local_max = if field == "name" {
         NAME_MAX
     } else {
         DESCRIPTION_MAX
     };
+    let character = params.and_then(WireFieldParams::character);
     match code {
         Some("taken") => FieldError::Taken,
         Some("required") => FieldError::Rule(TextError::Required),
-        Some("too_long") => FieldError::Rule(TextError::TooLong { max }),
+        Some("too_long") => FieldError::Rule(TextError::TooLong {
+            max: params
+                .and_then(|p| usize::try_from(p.max?).ok())
+                .unwrap_or(local_max),
+        }),
+        Some("invalid_character") if character.is_some() => {
+            let (ch, position) = character.unwrap_or_default();
+            FieldError::Rule(TextError::InvalidCharacter { ch, position })
+        }
         None if message == NAME_TAKEN => FieldError::Taken,
         _ => FieldError::Server(message),
     }
@@ -233,7 +269,8 @@ pub fn decode_error(resp: &RawResponse) -> ApiError {
         .fields
         .into_iter()
         .map(|(f, m)| {
-            let e = field_error(&f, w.field_codes.get(&f).map(String::as_str), m);
+            let code = w.field_codes.get(&f).map(String::as_str);
+            let e = field_error(&f, code, w.field_params.get(&f), m);
             (f, e)
         })
         .collect();
@@ -599,6 +636,41 @@ mod tests {
             body: "<html>Bad gateway</html>".into(),
         });
         assert!(matches!(e, ApiError::Server { status: 502, .. }));
+    }
+
+    // The values a field's sentence names come as values, so the app says the sentence
+    // in its own language (the server's English one is kept only without them).
+    #[test]
+    fn field_sentences_are_the_apps_own() {
+        let e = decode_error(&RawResponse {
+            status: 422,
+            body: r#"{"message":"…","fields":{"name":"Name contains …","description":"…"},
+                "field_codes":{"name":"invalid_character","description":"too_long"},
+                "field_params":{"name":{"code_point":"U+200B","position":4},"description":{"max":200}}}"#
+                .into(),
+        });
+        assert_eq!(
+            e.field("name"),
+            Some(&FieldError::Rule(TextError::InvalidCharacter {
+                ch: '\u{200B}',
+                position: 4
+            }))
+        );
+        assert_eq!(
+            e.field("description"),
+            Some(&FieldError::Rule(TextError::TooLong { max: 200 }))
+        );
+        let e = decode_error(&RawResponse {
+            status: 422,
+            body: r#"{"message":"…","fields":{"name":"Name contains U+200B"},
+                "field_codes":{"name":"invalid_character"},
+                "field_params":{"name":{"code_point":"200B","position":4}}}"#
+                .into(),
+        });
+        assert_eq!(
+            e.field("name"),
+            Some(&FieldError::Server("Name contains U+200B".into()))
+        );
     }
 
     // The delta goes on the wire as numbers, untouched in size.
