@@ -4,6 +4,7 @@
 
 pub use crate::api::dialects::Dialect;
 use crate::api::http::{Credentials, DEFAULT_TIMEOUT, Secret, percent_encode as encode};
+use crate::config_problem::ConfigProblem;
 use crate::i18n::Locale;
 
 /// The app's configuration.
@@ -24,29 +25,6 @@ pub struct Config {
     pub timeout_ms: u32,
     /// The language of the texts.
     pub locale: Locale,
-}
-
-/// Why a configuration cannot work, naming the setting and the value given (told in the
-/// page's language by `i18n::config_problem`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConfigProblem {
-    /// A setting (`dialect`, `locale`) with a value the app does not know.
-    Unknown {
-        /// The setting's name.
-        setting: &'static str,
-        /// The value given.
-        value: String,
-        /// The values it takes, comma-separated.
-        expected: String,
-    },
-    /// `timeout-ms` is not a positive whole number.
-    Timeout(String),
-    /// The API base URL names a host beyond ASCII (the punycode form works).
-    UrlNotAscii(String),
-    /// The API base URL (or a path joined to it) is not a URL.
-    UrlInvalid(String),
-    /// The API base URL is not `http://` or `https://`.
-    UrlScheme(String),
 }
 
 /// Spryker's Back Office customer page.

@@ -21,7 +21,8 @@
 use crate::api::SharedBackend;
 use crate::api::http::{Credentials, Secret};
 use crate::app::{App, ConfigError, backend_for};
-use crate::config::{Config, ConfigProblem, js_name};
+use crate::config::{Config, js_name};
+use crate::config_problem::ConfigProblem;
 use crate::i18n::{self, Locale};
 use crate::routes::Paths;
 use crate::state::instance::{Instance, dispatch};

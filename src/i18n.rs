@@ -4,7 +4,7 @@
 //! A static table instead of an ICU-based library keeps the wasm small (see
 //! ARCHITECTURE.md, "Size").
 
-use crate::config::ConfigProblem;
+use crate::config_problem::ConfigProblem;
 use crate::model::format::thousands;
 use crate::model::search::SearchRule;
 

@@ -9,6 +9,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod config_problem;
 pub mod i18n;
 pub mod model;
 pub mod pages;

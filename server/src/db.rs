@@ -1,5 +1,6 @@
 //! SQLite storage: opening the database file, connection settings, the key columns and
-//! customer rows; the schema steps are in [`crate::migrations`] (re-exported here).
+//! customer rows; the schema steps are in [`crate::migrations`], the key rules in
+//! [`crate::keys`].
 //!
 //! Every customer group has a random, stable `uuid` (lowercase 8-4-4-4-12 hex, version 4
 //! layout) that SQLite fills in when an insert gives none: the public id of the
@@ -9,15 +10,16 @@
 //!
 //! Case-insensitive search and uniqueness use *key* columns, because SQLite's own
 //! `lower()`/`NOCASE` only fold ASCII letters: `customer_group.name_key`/`description_key`
-//! hold the shared name rule's key ([`group_key`]: NFC and a Unicode case fold), and
-//! `customer.search_key` the Rust-lowercased text ([`fold`]); the folded email at the end
+//! hold the shared name rule's key ([`crate::keys::group_key`]: NFC and a Unicode case
+//! fold), and `customer.search_key` the lowercased text ([`crate::keys::fold`]); the folded email at the end
 //! of the search key is indexed too ([`EMAIL_KEY_SQL`]) for exact lookups.
 
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-pub use crate::migrations::{MIGRATIONS, Migration, migrate, schema_version};
+use crate::keys::fold;
+use crate::migrations::migrate;
 
 /// Separator between the fields of `customer.search_key` (a control character no search
 /// term contains in practice).
@@ -61,19 +63,6 @@ pub fn is_uuid(text: &str) -> bool {
             8 | 13 | 18 | 23 => *c == b'-',
             _ => c.is_ascii_digit() || (b'a'..=b'f').contains(c),
         })
-}
-
-/// Lowercases text for the case-insensitive key columns and search terms (full Unicode,
-/// unlike SQLite's ASCII-only `lower()`): the one lowercase rule of `cg_rules`.
-pub fn fold(text: &str) -> String {
-    cg_rules::lowercase(text)
-}
-
-/// The key of a group's name or description and of a group search text: the shared
-/// name rule's [`cg_rules::name_key`] (trimmed, NFC, Unicode case fold, so "Straße" and
-/// "STRASSE" are one name).
-pub fn group_key(text: &str) -> String {
-    cg_rules::name_key(text)
 }
 
 /// The `customer.search_key` value for a customer: first name, last name and email,
@@ -135,6 +124,7 @@ pub fn is_empty(conn: &Connection) -> rusqlite::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::migrations::MIGRATIONS;
 
     // The email key expression is the indexed one, reads the folded email back from the
     // search key, and lookups through it search the index rather than scan the table.

@@ -309,7 +309,7 @@ impl IntoResponse for ApiError {
         }
         if let Some(group) = &self.current {
             res.headers_mut()
-                .insert(ETAG, crate::version::etag(group.version));
+                .insert(ETAG, crate::etag::etag(group.version));
         }
         res
     }

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::db::group_key;
+use crate::keys::group_key;
 use crate::model::NAME_MAX_CHARS;
 
 /// One schema step.

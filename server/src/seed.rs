@@ -16,7 +16,8 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, params};
 
-use crate::db::{self, NewCustomer, group_key};
+use crate::db::{self, NewCustomer};
+use crate::keys::group_key;
 
 /// The seed of the demo data generator.
 pub const SEED: u64 = 0x00C0_FFEE_5EED_2026;
@@ -551,7 +552,7 @@ mod tests {
     fn seeded(customers: usize) -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
         db::configure(&conn).unwrap();
-        db::migrate(&mut conn).unwrap();
+        crate::migrations::migrate(&mut conn).unwrap();
         seed(&mut conn, customers).unwrap();
         conn
     }
@@ -604,7 +605,7 @@ mod tests {
     fn seeds_only_empty_databases() {
         let mut conn = Connection::open_in_memory().unwrap();
         db::configure(&conn).unwrap();
-        db::migrate(&mut conn).unwrap();
+        crate::migrations::migrate(&mut conn).unwrap();
         let s = seed_if_empty(&mut conn, 200).unwrap().unwrap();
         assert_eq!((s.customers, s.groups), (200, GROUP_COUNT));
         assert!(seed_if_empty(&mut conn, 50).unwrap().is_none());

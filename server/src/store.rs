@@ -17,13 +17,14 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use crate::db::{EMAIL_KEY_SQL, NOW_SQL, fold, group_key};
+use crate::db::{EMAIL_KEY_SQL, NOW_SQL};
 use crate::error::ApiError;
+use crate::keys::{fold, group_key};
 use crate::model::{
-    AssignMatching, Customer, CustomerLookup, Gender, Group, GroupFields, LookupCustomer,
-    LookupResult, Page, check_lookup_keys,
+    AssignMatching, Customer, CustomerLookup, Gender, Group, LookupCustomer, LookupResult, Page,
 };
 use crate::query::{ListQuery, Order};
+use crate::validate::{GroupFields, check_lookup_keys};
 
 pub mod writes;
 

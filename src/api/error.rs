@@ -1,7 +1,7 @@
 //! Every way a backend call can fail, as one `Clone` type that keeps the cause, and the
 //! single place where an HTTP status becomes an error.
 
-use crate::config::ConfigProblem;
+use crate::config_problem::ConfigProblem;
 use crate::i18n;
 use crate::model::membership::{Applied, Planned};
 use crate::model::validation::FieldError;

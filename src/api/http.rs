@@ -2,7 +2,7 @@
 //! transport failures into [`ApiError`]s. Dialects decide paths, parameters and bodies.
 
 use super::ApiError;
-use crate::config::ConfigProblem;
+use crate::config_problem::ConfigProblem;
 use async_trait::async_trait;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName};
 use reqwest::{Method, Url};

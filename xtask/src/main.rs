@@ -24,6 +24,8 @@ mod bench;
 mod build;
 mod cmd;
 mod contract;
+#[cfg(test)]
+mod imports;
 mod remap;
 mod repro;
 mod serve;

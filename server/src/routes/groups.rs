@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::cors::IDEMPOTENT_REPLAYED;
 use crate::error::ApiError;
+use crate::etag::etag;
 use crate::export::member_export;
 use crate::extract::{JsonBody, JsonBytes, PathId};
 use crate::idempotency::{Created, IdempotencyKey, body_hash, create_once};
@@ -21,7 +22,7 @@ use crate::query::{ExportQuery, GROUP_SORTS, ListQuery, MEMBER_SORTS, QueryParam
 use crate::routes::API_PREFIX;
 use crate::state::AppState;
 use crate::store::{self, Membership};
-use crate::version::{IfMatch, etag};
+use crate::version::IfMatch;
 
 /// A single group answered with its `ETag`.
 fn with_etag(status: StatusCode, group: Group) -> Response {

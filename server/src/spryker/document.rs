@@ -7,10 +7,8 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use crate::query::QueryParams;
+use crate::spryker::media::MEDIA_TYPE;
 use crate::spryker::params::{LIMIT_PARAM, OFFSET_PARAM, Paging};
-
-/// The JSON:API media type, used for every response body.
-pub const MEDIA_TYPE: &str = "application/vnd.api+json";
 
 /// A successful JSON:API response: a status and a top-level document.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
-use crate::spryker::document::MEDIA_TYPE;
+use crate::spryker::media::MEDIA_TYPE;
 
 /// The `code`s of the dialect's error objects.
 pub mod codes {

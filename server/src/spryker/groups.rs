@@ -1,6 +1,6 @@
 //! `/spryker/customer-groups` and `/spryker/customer-groups/{uuid}`: list, read, create,
 //! update (only the attributes sent) and delete customer groups. Name and description
-//! follow the reference API's rules (`model::check_group_fields`, `store::name_taken`);
+//! follow the reference API's rules (`validate::check_group_fields`, `store::name_taken`);
 //! every write is one transaction that commits only when nothing failed.
 
 use axum::extract::{RawQuery, State};
@@ -9,16 +9,17 @@ use rusqlite::Connection;
 use serde_json::{Value, json};
 
 use crate::db::is_uuid;
-use crate::model::{FieldErrors, Group, GroupFields, check_group_fields};
+use crate::model::Group;
 use crate::query::{Order, QueryParams};
 use crate::spryker::body::{WriteBody, pointer};
 use crate::spryker::document::{Document, resource};
 use crate::spryker::error::{ErrorObject, SprykerError, codes, shorten};
-use crate::spryker::members::{REFERENCES, resolve_references};
 use crate::spryker::params::{self, Paging, PathValues};
+use crate::spryker::references::{REFERENCES, resolve_references};
 use crate::spryker::{SPRYKER_PREFIX, run};
 use crate::state::AppState;
 use crate::store::{self, GroupFilter, Slice};
+use crate::validate::{FieldErrors, GroupFields, check_group_fields};
 
 /// The resource type of groups.
 pub const KIND: &str = "customer-groups";

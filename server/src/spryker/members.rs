@@ -1,14 +1,12 @@
 //! `/spryker/customer-groups/{uuid}/customers`: list a group's members, add members
 //! (`POST`, existing ones skipped), replace the whole set (`PATCH`, `[]` clears) and
-//! remove one (`DELETE …/customers/{customerReference}`). Reference lists hold at most
-//! [`MAX_REFERENCES`] distinct references that must all exist (one 422
-//! [`codes::UNKNOWN_CUSTOMER_REFERENCE`] per unknown one); every write is all or nothing.
+//! remove one (`DELETE …/customers/{customerReference}`). Reference lists are checked by
+//! [`crate::spryker::references`]; every write is all or nothing.
 
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use rusqlite::Connection;
 use serde_json::{Value, json};
-use std::collections::HashSet;
 
 use crate::model::Customer;
 use crate::query::{Order, QueryParams};
@@ -17,16 +15,13 @@ use crate::spryker::document::{Document, resource};
 use crate::spryker::error::{ErrorObject, SprykerError, codes, shorten};
 use crate::spryker::groups::find_group;
 use crate::spryker::params::{self, Paging, PathValues};
+use crate::spryker::references::{REFERENCES, resolve_references};
 use crate::spryker::{SPRYKER_PREFIX, run};
 use crate::state::AppState;
 use crate::store::{self, CustomerFilter, Membership, Slice};
 
 /// The resource type of memberships.
 pub const KIND: &str = "customer-group-customers";
-/// The attribute that lists customer references in write requests.
-pub const REFERENCES: &str = "customerReferences";
-/// Most customer references one request may list.
-pub const MAX_REFERENCES: usize = 1000;
 /// Sort fields: (wire name, store sort key). Without `sort` the order is the internal
 /// customer id.
 pub const SORTS: &[(&str, &str)] = &[
@@ -48,74 +43,6 @@ pub fn member_resource(c: &Customer) -> Value {
         }),
         None,
     )
-}
-
-/// Checks a reference list (non-empty unless `allow_empty`, at most [`MAX_REFERENCES`], no
-/// duplicates) and resolves it to customer ids; every problem is pushed to `errors` (one
-/// [`codes::UNKNOWN_CUSTOMER_REFERENCE`] object per unknown reference, naming it in
-/// `detail` and `meta.customerReference`, with `source.pointer` at its index). The ids
-/// are only meaningful when no error was pushed.
-pub fn resolve_references(
-    conn: &Connection,
-    refs: &[String],
-    allow_empty: bool,
-    errors: &mut Vec<ErrorObject>,
-) -> Result<Vec<i64>, SprykerError> {
-    let list = pointer(REFERENCES);
-    if refs.is_empty() && !allow_empty {
-        errors.push(ErrorObject::invalid(
-            list,
-            format!("'{REFERENCES}' must list at least one customer reference."),
-        ));
-        return Ok(Vec::new());
-    }
-    if refs.len() > MAX_REFERENCES {
-        errors.push(ErrorObject::invalid(
-            list,
-            format!(
-                "'{REFERENCES}' may list at most {MAX_REFERENCES} customer references (got {}).",
-                refs.len()
-            ),
-        ));
-        return Ok(Vec::new());
-    }
-    let mut seen = HashSet::with_capacity(refs.len());
-    let mut shape_ok = true;
-    for (i, r) in refs.iter().enumerate() {
-        if !seen.insert(r.as_str()) {
-            shape_ok = false;
-            errors.push(
-                ErrorObject::invalid(
-                    format!("{list}/{i}"),
-                    format!(
-                        "Customer reference '{}' is listed more than once in '{REFERENCES}'.",
-                        shorten(r)
-                    ),
-                )
-                .meta("customerReference", r.as_str()),
-            );
-        }
-    }
-    if !shape_ok {
-        return Ok(Vec::new());
-    }
-    let found = store::customer_ids_by_reference(conn, refs)?;
-    let mut ids = Vec::with_capacity(refs.len());
-    for (i, (r, id)) in refs.iter().zip(found).enumerate() {
-        match id {
-            Some(id) => ids.push(id),
-            None => errors.push(
-                ErrorObject::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    codes::UNKNOWN_CUSTOMER_REFERENCE,
-                    format!("Customer reference '{}' does not exist.", shorten(r)),
-                )
-                .at(format!("{list}/{i}"))
-                .meta("customerReference", r.as_str()),
-            ),
-        }
-    }
-    Ok(ids)
 }
 
 /// The required `customerReferences` of a membership write (`null` counts as missing).

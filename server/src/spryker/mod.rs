@@ -2,10 +2,12 @@
 //! documents, bearer token) under `/spryker/`, over the same SQLite store as the
 //! reference API. See `docs/SPRYKER-COMPAT.md` for what is implemented.
 //!
-//! - [`document`]: media type, success documents, resources, paging block;
+//! - [`media`]: the media type; [`document`]: success documents, resources, paging
+//!   block;
 //! - [`error`]: error documents and their [`error::codes`];
 //! - [`auth`]: the bearer-token check (the server's one token, [`crate::token`]);
-//! - [`params`], [`body`]: request parameters and write documents;
+//! - [`params`], [`body`]: request parameters and write documents; [`references`]: the
+//!   customer references a write lists;
 //! - [`groups`], [`members`], [`customers`]: the endpoints;
 //! - [`routes`]: the route table and router.
 
@@ -15,8 +17,10 @@ pub mod customers;
 pub mod document;
 pub mod error;
 pub mod groups;
+pub mod media;
 pub mod members;
 pub mod params;
+pub mod references;
 pub mod routes;
 
 use rusqlite::Connection;

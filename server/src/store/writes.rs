@@ -8,13 +8,13 @@
 use rusqlite::{Connection, params};
 
 use crate::error::{ApiError, FieldError, codes, field_codes};
-use crate::model::{
-    ChangesResult, CreateGroup, FieldErrors, Group, GroupFields, MembershipChanges, PatchGroup,
-    UpdateGroup, check_group_fields, check_id_count, fail_on, unknown_ids_error,
-};
+use crate::model::{ChangesResult, CreateGroup, Group, MembershipChanges, PatchGroup, UpdateGroup};
 use crate::store::{
     get_group, insert_group, insert_members, json_ids, matching_non_members, name_taken,
     touch_group, unknown_customers, write_group_fields,
+};
+use crate::validate::{
+    FieldErrors, GroupFields, check_group_fields, check_id_count, fail_on, unknown_ids_error,
 };
 use crate::version::IfMatch;
 

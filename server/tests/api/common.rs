@@ -7,7 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use cg_server::db::{self, NewCustomer, group_key};
+use cg_server::db::{self, NewCustomer};
+use cg_server::keys::group_key;
 use reqwest::Method;
 use reqwest::header::HeaderMap;
 use rusqlite::{Connection, params};

@@ -4,10 +4,10 @@
 use crate::api::{Capabilities, CustomerScope, SelectAllMatching, SharedBackend};
 use crate::i18n::{self, texts};
 use crate::model::selection::Selection;
-use crate::pages::groups::customer_select_grid::{
+use crate::pages::wizard::customer_select_grid::{
     Checked, CustomerSelectGrid, CustomerSource, GridHandle, SelectGridTexts,
 };
-use crate::pages::groups::list_import::AddFromList;
+use crate::pages::wizard::list_import::AddFromList;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -8,7 +8,7 @@ use crate::components::selection_list::SelectionList;
 use crate::i18n;
 use crate::model::selection::Selection;
 use crate::model::{Customer, GroupId, ListQuery, Page};
-use crate::pages::groups::customer_columns::{customer_columns, customer_key};
+use crate::pages::wizard::customer_columns::{customer_columns, customer_key};
 use crate::state::remote::Remote;
 use crate::state::url_query::use_list_query;
 use leptos::prelude::*;

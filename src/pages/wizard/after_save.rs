@@ -2,7 +2,7 @@
 //! and Delete — on success the draft is done, a success notification says so and the
 //! next page opens; a failure goes to the caller's handler, the input untouched.
 
-use crate::pages::groups::wizard_draft::DraftControl;
+use crate::pages::wizard::draft::DraftControl;
 use crate::state::notifications::Notifications;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;

@@ -1,7 +1,13 @@
 //! Edit a customer group (`/customer-groups/:id/edit`): the wizard pre-filled; on the
 //! Customers tab the available customers to assign and the **Assigned customers** to
-//! keep or unassign (**De-select All**). Save (`edit_save.rs`) sends only the change,
-//! then the view page. **Delete Customer Group** (`delete_group.rs`) asks first.
+//! keep or unassign (**De-select All**, `assigned_customers.rs`). Save (`save.rs`) sends
+//! only the change, then the view page; a colleague's change meanwhile is settled in
+//! `conflict.rs`. **Delete Customer Group** (`delete.rs`) asks first.
+
+pub mod assigned_customers;
+pub mod conflict;
+pub mod delete;
+pub mod save;
 
 use crate::api::{CustomerScope, SharedBackend};
 use crate::components::page_header::PageHeader;
@@ -10,14 +16,14 @@ use crate::model::Group;
 use crate::model::draft::GroupDraft;
 use crate::model::group_form::GroupForm;
 use crate::model::selection::Selection;
-use crate::pages::groups::assigned_customers::AssignedCustomers;
-use crate::pages::groups::customer_picker::CustomerPicker;
-use crate::pages::groups::delete_group::DeleteGroup;
-use crate::pages::groups::edit_conflict::{ConflictDialog, GoneDialog};
-use crate::pages::groups::edit_save::{EditState, use_edit_save};
-use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
-use crate::pages::groups::wizard::GroupWizard;
-use crate::pages::groups::wizard_draft::{DraftNotice, DraftParts, use_group_draft};
+use crate::pages::edit::assigned_customers::AssignedCustomers;
+use crate::pages::edit::conflict::{ConflictDialog, GoneDialog};
+use crate::pages::edit::delete::DeleteGroup;
+use crate::pages::edit::save::{EditState, use_edit_save};
+use crate::pages::loaded_group::{group_status, group_title, use_route_group};
+use crate::pages::wizard::GroupWizard;
+use crate::pages::wizard::customer_picker::CustomerPicker;
+use crate::pages::wizard::draft::{DraftNotice, DraftParts, use_group_draft};
 use crate::routes::Paths;
 use crate::state::owned::Scope;
 use leptos::prelude::*;

@@ -2,6 +2,8 @@
 //! description, and its members (#, First Name, Last Name, Gender, **View** to the host
 //! back office's customer page); **Edit Customer Group** top right.
 
+pub mod member_export;
+
 use crate::api::{Grid, SharedBackend};
 use crate::components::data_grid::{Column, DataGrid};
 use crate::components::local_time::LocalTime;
@@ -10,8 +12,8 @@ use crate::components::page_header::PageHeader;
 use crate::config::Config;
 use crate::i18n::{self, texts};
 use crate::model::{Customer, Group, SortKey};
-use crate::pages::groups::loaded_group::{group_status, group_title, use_route_group};
-use crate::pages::groups::member_export::{ExportMembers, gender_text};
+use crate::pages::loaded_group::{group_status, group_title, use_route_group};
+use crate::pages::view::member_export::{ExportMembers, gender_text};
 use crate::routes::Paths;
 use crate::state::instance::announce;
 use crate::state::remote::Remote;

@@ -8,7 +8,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::i18n::{self, texts};
 use crate::model::Group;
 use crate::model::draft::GroupDraft;
-use crate::pages::groups::after_save::{Done, on_finished};
+use crate::pages::wizard::after_save::{Done, on_finished};
 use crate::routes::Paths;
 use crate::state::draft_store;
 use crate::state::instance::announce;

@@ -3,7 +3,7 @@
 //! first, then members), what a failure means (nothing saved; or the group saved but
 //! not its members; or members saved in part, which are then taken out of the
 //! selections so the next Save sends only the rest; or the group changed or vanished
-//! meanwhile: `edit_conflict.rs` asks what to do), and where a success leads (the view
+//! meanwhile: `conflict.rs` asks what to do), and where a success leads (the view
 //! page).
 
 use crate::api::{ApiError, SaveProgress, SharedBackend};
@@ -13,10 +13,10 @@ use crate::model::group_form::GroupForm;
 use crate::model::membership::MembershipChange;
 use crate::model::selection::Selection;
 use crate::model::{CustomerId, Group, GroupEdit, GroupId};
-use crate::pages::groups::after_save::{Done, on_finished};
-use crate::pages::groups::customer_select_grid::MembersChanged;
-use crate::pages::groups::wizard::{report_save_error, use_tab};
-use crate::pages::groups::wizard_draft::DraftControl;
+use crate::pages::wizard::after_save::{Done, on_finished};
+use crate::pages::wizard::customer_select_grid::MembersChanged;
+use crate::pages::wizard::draft::DraftControl;
+use crate::pages::wizard::{report_save_error, use_tab};
 use crate::routes::Paths;
 use crate::state::draft_store;
 use crate::state::instance::announce;

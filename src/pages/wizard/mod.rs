@@ -1,12 +1,24 @@
 //! The two-tab wizard shared by Add and Edit: **General Information** (with **Next**)
 //! and **Customers**, both clickable at any time, the active tab in the URL (`?tab=`),
 //! and **Save**, which takes the user to the first invalid field instead of saving.
+//! Its parts: the General Information tab (`general_tab.rs`); the Customers tab's grid
+//! (`customer_select_grid.rs`, `customer_columns.rs`), picker (`customer_picker.rs`)
+//! and "Add from a list" (`list_import.rs`); the draft kept while editing (`draft.rs`);
+//! and where a save leads (`after_save.rs`).
+
+pub mod after_save;
+pub mod customer_columns;
+pub mod customer_picker;
+pub mod customer_select_grid;
+pub mod draft;
+pub mod general_tab;
+pub mod list_import;
 
 use crate::api::{ApiError, SaveProgress};
 use crate::components::tabs::{TabList, TabSpec, panel_id, tab_id};
 use crate::i18n::{self, texts};
 use crate::model::group_form::{GroupForm, Tab};
-use crate::pages::groups::general_tab::{GeneralFields, focus_first_error};
+use crate::pages::wizard::general_tab::{GeneralFields, focus_first_error};
 use crate::state::notifications::Notifications;
 use crate::state::owned::after;
 use crate::state::url_query::{History, use_query_param};

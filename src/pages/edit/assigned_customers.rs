@@ -5,7 +5,7 @@
 use crate::i18n::{self, texts};
 use crate::model::GroupId;
 use crate::model::selection::Selection;
-use crate::pages::groups::customer_select_grid::{
+use crate::pages::wizard::customer_select_grid::{
     Checked, CustomerSelectGrid, CustomerSource, GridHandle, SelectGridTexts,
 };
 use leptos::prelude::*;
