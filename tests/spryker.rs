@@ -297,7 +297,10 @@ async fn error_codes_are_typed() {
         .unwrap_err();
     assert_eq!(
         e,
-        ApiError::UnknownCustomers(vec!["DE--9999".into(), "NOPE".into()])
+        ApiError::UnknownCustomers {
+            ids: vec!["DE--9999".into(), "NOPE".into()],
+            fields: Vec::new()
+        }
     );
     assert_eq!(b.find_group_by_name("ghosts").await.unwrap(), None);
 
@@ -661,4 +664,53 @@ async fn unchecked_and_picked_again_stays_on_every_path() {
         assert!(!after.contains(&"DE--6".to_owned()));
         assert_eq!(after.len() as u64, before - 49 + 2, "{}", g.name);
     }
+}
+
+// As Spryker answers (issue 18, each red against the emulator and client before): a
+// description cleared on Edit is cleared (the client sends "", Spryker ignores null); a
+// taken name and unknown references in one create are both told; a name Spryker's
+// constraints refuse lands on the name field as the app's own rule.
+#[tokio::test]
+async fn spryker_wire_details() {
+    use cg_admin::model::GroupEdit;
+    use cg_admin::model::validation::TextError;
+    let f = fixture(10).await;
+    let b = &f.spryker;
+    let described = GroupInput {
+        name: "Described".into(),
+        description: "To be cleared".into(),
+    };
+    let g = b
+        .create_group(&described, &MembershipChange::default(), &key(), &|_| {})
+        .await
+        .unwrap();
+    let clear = GroupEdit {
+        name: None,
+        description: Some(String::new()),
+    };
+    let after = b.update_group(&g, &clear).await.unwrap();
+    assert_eq!(after.description, "");
+    assert_eq!(b.get_group(&g.id).await.unwrap().description, "");
+
+    let mut ids = refs(1..2);
+    ids.push(CustomerId::from("NOPE"));
+    let e = b
+        .create_group(&input("described"), &assigning(ids), &key(), &|_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(e.field("name"), Some(&FieldError::Taken));
+    assert!(
+        matches!(&e, ApiError::UnknownCustomers { ids, .. } if ids == &[CustomerId::from("NOPE")]),
+        "{e:?}"
+    );
+
+    let long = GroupEdit {
+        name: Some("x".repeat(71)),
+        description: None,
+    };
+    let e = b.update_group(&g, &long).await.unwrap_err();
+    assert_eq!(
+        e.field("name"),
+        Some(&FieldError::Rule(TextError::TooLong { max: 70 }))
+    );
 }

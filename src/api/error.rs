@@ -50,8 +50,14 @@ pub enum ApiError {
         /// `description`); each dialect maps its backend's codes or wording to them.
         fields: Vec<(String, FieldError)>,
     },
-    /// 422: these customers do not exist (any more); nothing was changed.
-    UnknownCustomers(Vec<CustomerId>),
+    /// 422: these customers do not exist (any more); nothing was changed. A backend that
+    /// checks everything at once may also say what is wrong with the fields.
+    UnknownCustomers {
+        /// The customers that do not exist.
+        ids: Vec<CustomerId>,
+        /// Typed field errors of the same answer (a taken name), as in `Validation`.
+        fields: Vec<(String, FieldError)>,
+    },
     /// 5xx or another unexpected status.
     Server {
         /// HTTP status.
@@ -92,10 +98,20 @@ impl ApiError {
         }
     }
 
+    /// The typed field errors of a 422 (none for any other error).
+    pub fn fields(&self) -> &[(String, FieldError)] {
+        match self {
+            ApiError::Validation { fields, .. } | ApiError::UnknownCustomers { fields, .. } => {
+                fields
+            }
+            _ => &[],
+        }
+    }
+
     /// The error for the given field of a 422, if any.
     pub fn field(&self, name: &str) -> Option<&FieldError> {
         match self {
-            ApiError::Validation { fields, .. } => {
+            ApiError::Validation { fields, .. } | ApiError::UnknownCustomers { fields, .. } => {
                 fields.iter().find(|(f, _)| f == name).map(|(_, e)| e)
             }
             _ => None,
@@ -128,7 +144,7 @@ impl ApiError {
             ApiError::Conflict(d) => with(t.err_conflict, d),
             ApiError::Stale(_) => t.err_stale.to_owned(),
             ApiError::Validation { message, .. } => with(t.err_validation, message),
-            ApiError::UnknownCustomers(ids) => {
+            ApiError::UnknownCustomers { ids, .. } => {
                 let names: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
                 i18n::unknown_customers(&names.join(", "))
             }

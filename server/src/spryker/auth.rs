@@ -1,7 +1,10 @@
 //! Bearer-token authentication of every `/spryker/` request, with the server's one token
-//! ([`crate::token`], shared with `/api/v1`); a missing header is 401
-//! [`codes::MISSING_TOKEN`], any other token 401 [`codes::INVALID_TOKEN`] (JSON:API
-//! error documents, as Spryker answers). CORS preflights (`OPTIONS`) pass.
+//! ([`crate::token`], shared with `/api/v1`). As Spryker answers: a token that is not
+//! valid (or a header that is not `Bearer …`) is 401 [`codes::INVALID_TOKEN`] "Invalid
+//! access token." with `title` (api-platform `Security/OauthAuthenticator`); no
+//! `Authorization` header is 401 without a code, "Authorization header is required"
+//! (kernel-feature `BearerTokenValidator`; a project without it answers 403 802, which
+//! the client also reads). CORS preflights (`OPTIONS`) pass.
 
 use axum::extract::{Request, State};
 use axum::http::header::AUTHORIZATION;
@@ -9,7 +12,7 @@ use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::spryker::error::{SprykerError, codes};
+use crate::spryker::error::{ErrorObject, SprykerError, codes};
 use crate::token::{Token, bearer};
 
 /// Middleware: passes requests with the right bearer token, answers 401 otherwise.
@@ -21,19 +24,23 @@ pub async fn require_token(State(token): State<Token>, req: Request, next: Next)
         .headers()
         .get(AUTHORIZATION)
         .map(|v| v.to_str().ok().and_then(bearer));
-    match header {
-        None | Some(None) => SprykerError::new(
-            StatusCode::UNAUTHORIZED,
-            codes::MISSING_TOKEN,
-            "Missing access token: send 'Authorization: Bearer <token>'.",
-        )
-        .into_response(),
-        Some(Some(sent)) if !token.accepts(sent) => SprykerError::new(
+    let invalid = || ErrorObject {
+        title: Some("Unauthorized"),
+        message: false,
+        ..ErrorObject::new(
             StatusCode::UNAUTHORIZED,
             codes::INVALID_TOKEN,
             "Invalid access token.",
         )
-        .into_response(),
-        Some(Some(_)) => next.run(req).await,
-    }
+    };
+    let error = match header {
+        None => ErrorObject {
+            message: false,
+            ..ErrorObject::uncoded(StatusCode::UNAUTHORIZED, "Authorization header is required")
+        },
+        Some(None) => invalid(),
+        Some(Some(sent)) if !token.accepts(sent) => invalid(),
+        Some(Some(_)) => return next.run(req).await,
+    };
+    SprykerError::from(error).into_response()
 }

@@ -1,7 +1,9 @@
 //! Request bodies of the Spryker dialect: `{"data": {"type", "id"?, "attributes"?}}` sent
 //! as `application/vnd.api+json` or `application/json`. Anything unreadable is a 400
-//! [`codes::BAD_DOCUMENT`] (413 when over the body limit); attribute values of the wrong
-//! JSON type are 422 [`codes::VALIDATION`] errors pointing at the attribute.
+//! without a code, "Post data is invalid." or "Invalid type." (413 when over the body
+//! limit), as api-platform's JsonApiRequestValidatorSubscriber answers; attribute values
+//! of the wrong JSON type are 422 [`codes::VIOLATION`]s ("name => This value should be
+//! of type string."). Submitted strings are trimmed, list items too.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -10,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::extract::parse_json;
-use crate::spryker::error::{ErrorObject, SprykerError, codes, shorten};
+use crate::spryker::error::{ErrorObject, SprykerError, shorten};
 
 /// The `data` of a write request.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,9 +56,10 @@ fn accepted_content_type(headers: &HeaderMap) -> bool {
 impl WriteBody {
     /// Parses a JSON:API write document.
     pub fn parse(bytes: &[u8]) -> Result<Self, SprykerError> {
-        let doc: RawDocument = parse_json(bytes).map_err(|e| SprykerError::bad_document(
-            format!("{} Expected a JSON:API document {{\"data\": {{\"type\": …, \"attributes\": {{…}}}}}}.", e.message),
-        ))?;
+        // JsonApiRequestValidatorSubscriber: not JSON, not an object, no `data`, no
+        // `data.type`, attributes not an object: all "Post data is invalid.".
+        let doc: RawDocument =
+            parse_json(bytes).map_err(|_| SprykerError::bad_document("Post data is invalid."))?;
         Ok(Self {
             kind: doc.data.kind,
             id: doc.data.id,
@@ -69,32 +72,18 @@ impl WriteBody {
         if self.kind == kind {
             return Ok(());
         }
-        Err(ErrorObject::new(
-            StatusCode::BAD_REQUEST,
-            codes::BAD_DOCUMENT,
-            format!(
-                "'data.type' must be '{kind}' (got '{}').",
-                shorten(&self.kind)
-            ),
-        )
-        .at("/data/type")
-        .into())
+        // JsonApiRequestValidatorSubscriber: "Invalid type.", 400 without a code.
+        Err(SprykerError::bad_document("Invalid type."))
     }
 
     /// 400 when `data.id` is sent and differs from `id` (the resource in the path).
     pub fn expect_id(&self, id: &str) -> Result<(), SprykerError> {
         match &self.id {
-            Some(sent) if sent != id => Err(ErrorObject::new(
-                StatusCode::BAD_REQUEST,
-                codes::BAD_DOCUMENT,
-                format!(
-                    "'data.id' ('{}') does not match the id in the path ('{}').",
-                    shorten(sent),
-                    shorten(id)
-                ),
-            )
-            .at("/data/id")
-            .into()),
+            Some(sent) if sent != id => Err(SprykerError::bad_document(format!(
+                "'data.id' ('{}') does not match the id in the path ('{}').",
+                shorten(sent),
+                shorten(id)
+            ))),
             _ => Ok(()),
         }
     }
@@ -106,12 +95,9 @@ impl WriteBody {
             None => Ok(None),
             Some(Value::Null) => Ok(Some(None)),
             Some(Value::String(s)) => Ok(Some(Some(s.clone()))),
-            Some(other) => Err(ErrorObject::invalid(
-                pointer(name),
-                format!(
-                    "'{name}' must be a string or null (got {}).",
-                    json_type(other)
-                ),
+            Some(_) => Err(ErrorObject::violation(
+                name,
+                "This value should be of type string.",
             )),
         }
     }
@@ -123,13 +109,10 @@ impl WriteBody {
             None => return Ok(None),
             Some(Value::Null) => return Ok(Some(None)),
             Some(Value::Array(items)) => items,
-            Some(other) => {
-                return Err(vec![ErrorObject::invalid(
-                    pointer(name),
-                    format!(
-                        "'{name}' must be an array of customer references (got {}).",
-                        json_type(other)
-                    ),
+            Some(_) => {
+                return Err(vec![ErrorObject::violation(
+                    name,
+                    "This value should be of type array.",
                 )]);
             }
         };
@@ -137,13 +120,12 @@ impl WriteBody {
         let mut errors = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item {
-                Value::String(s) => refs.push(s.clone()),
-                other => errors.push(ErrorObject::invalid(
-                    format!("{}/{i}", pointer(name)),
-                    format!(
-                        "'{name}[{i}]' must be a customer reference string (got {}).",
-                        json_type(other)
-                    ),
+                // Spryker trims every string a client submits
+                // (WhitespaceTrimmingDeserializeProvider), the items of a list too.
+                Value::String(s) => refs.push(s.trim().to_owned()),
+                _ => errors.push(ErrorObject::violation(
+                    &format!("{name}[{i}]"),
+                    "This value should be of type string.",
                 )),
             }
         }
@@ -152,18 +134,6 @@ impl WriteBody {
         } else {
             Err(errors)
         }
-    }
-}
-
-/// The JSON type of a value, for messages.
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -186,7 +156,7 @@ impl<S: Send + Sync> FromRequest<S> for WriteBody {
                     rejection.body_text()
                 )
             };
-            SprykerError::new(status, codes::BAD_DOCUMENT, detail)
+            SprykerError::from(ErrorObject::uncoded(status, detail))
         })?;
         Self::parse(&bytes)
     }
@@ -195,12 +165,14 @@ impl<S: Send + Sync> FromRequest<S> for WriteBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spryker::error::codes;
 
-    // Shape errors are 400 with a precise detail; attribute types are read exactly.
+    // Shape errors are 400 without a code, in Spryker's words; attribute types are read
+    // exactly, and a wrong one is a violation naming the attribute; references trimmed.
     #[test]
     fn parses_documents() {
         let b = WriteBody::parse(
-            br#"{"data":{"type":"customer-groups","attributes":{"name":"A","description":null,"customerReferences":["DE--1"]}}}"#,
+            br#"{"data":{"type":"customer-groups","attributes":{"name":"A","description":null,"customerReferences":[" DE--1 "]}}}"#,
         )
         .unwrap();
         assert_eq!(b.string("name").unwrap(), Some(Some("A".into())));
@@ -211,11 +183,10 @@ mod tests {
             Some(Some(vec!["DE--1".to_string()]))
         );
         assert!(b.expect_type("customer-groups").is_ok());
+        let e = b.expect_type("customers").unwrap_err();
         assert_eq!(
-            b.expect_type("customers").unwrap_err().errors[0]
-                .pointer
-                .as_deref(),
-            Some("/data/type")
+            (e.errors[0].code, e.errors[0].detail.as_str()),
+            (None, "Invalid type.")
         );
         for bad in [
             &b"{"[..],
@@ -226,23 +197,28 @@ mod tests {
         ] {
             let e = WriteBody::parse(bad).unwrap_err();
             assert_eq!(e.status(), StatusCode::BAD_REQUEST);
-            assert_eq!(e.errors[0].code, codes::BAD_DOCUMENT);
+            assert_eq!(e.errors[0].code, None);
+            assert_eq!(e.errors[0].detail, "Post data is invalid.");
         }
         let b = WriteBody::parse(
             br#"{"data":{"type":"x","attributes":{"name":5,"customerReferences":["a",1,null]}}}"#,
         )
         .unwrap();
+        let e = b.string("name").unwrap_err();
         assert_eq!(
-            b.string("name").unwrap_err().pointer.as_deref(),
-            Some("/data/attributes/name")
+            (e.code, e.detail.as_str()),
+            (
+                Some(codes::VIOLATION),
+                "name => This value should be of type string."
+            )
         );
         let e = b.references("customerReferences").unwrap_err();
-        let pointers: Vec<_> = e.iter().map(|e| e.pointer.clone().unwrap()).collect();
+        let details: Vec<_> = e.iter().map(|e| e.detail.as_str()).collect();
         assert_eq!(
-            pointers,
+            details,
             [
-                "/data/attributes/customerReferences/1",
-                "/data/attributes/customerReferences/2"
+                "customerReferences[1] => This value should be of type string.",
+                "customerReferences[2] => This value should be of type string."
             ]
         );
     }

@@ -1,6 +1,7 @@
-//! JSON:API error documents of the Spryker dialect: `{"errors": [{"status", "code",
-//! "detail", "source"?, "meta"?}]}` with `Content-Type: application/vnd.api+json`, and the
-//! error [`codes`] (documented in `docs/SPRYKER-COMPAT.md`).
+//! JSON:API error documents of the Spryker dialect as Spryker renders them: `{"errors":
+//! [{"code"?, "status", "detail", "message"?}]}` (no `source`, no `meta`) with
+//! `Content-Type: application/vnd.api+json`, and the error [`codes`] (each with its
+//! Spryker source in `docs/SPRYKER-COMPAT.md`).
 
 use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
@@ -10,28 +11,24 @@ use serde_json::{Map, Value, json};
 use crate::error::ApiError;
 use crate::spryker::media::MEDIA_TYPE;
 
-/// The `code`s of the dialect's error objects.
+/// The `code`s of the dialect's error objects, as Spryker's sources define them
+/// (`docs/SPRYKER-COMPAT.md` names the file of each).
 pub mod codes {
-    /// 401: no `Authorization: Bearer …` header.
-    pub const MISSING_TOKEN: &str = "1001";
-    /// 401: a bearer token that is not the server's.
-    pub const INVALID_TOKEN: &str = "1002";
-    /// 404: no such `/spryker/…` endpoint.
-    pub const ROUTE_NOT_FOUND: &str = "1004";
-    /// 405: the endpoint does not support the method.
-    pub const METHOD_NOT_ALLOWED: &str = "1005";
-    /// 400 (413 when too large): the request body is not a usable JSON:API document
-    /// (content type, JSON syntax, shape, `data.type`, `data.id`).
-    pub const BAD_DOCUMENT: &str = "1200";
+    /// 401: a bearer token that is not valid (api-platform `Security/OauthAuthenticator`).
+    pub const INVALID_TOKEN: &str = "001";
+    /// 404: no such endpoint (the Backend API's documented "Not found").
+    pub const ROUTE_NOT_FOUND: &str = "007";
+    /// 422: a constraint violation; `detail` is `"<field> => <message>"`
+    /// (api-platform `TranslatingConstraintViolationListNormalizer`).
+    pub const VIOLATION: &str = "901";
     /// 404: unknown customer reference (`GET /customers/{customerReference}`).
     pub const CUSTOMER_NOT_FOUND: &str = "1201";
     /// 400: `sort` names a field the endpoint cannot sort by.
     pub const INVALID_SORT: &str = "1203";
-    /// 400: another query parameter (`page[offset]`, `page[limit]`, a boolean filter) or a
-    /// path segment is invalid.
+    /// 400: a query parameter or a path segment the emulator cannot read. Not Spryker's:
+    /// its `1204` is "storeName required"; the paging that uses it here is next to be
+    /// brought in line (Spryker clamps instead).
     pub const INVALID_PARAMETER: &str = "1204";
-    /// 422: an attribute fails validation (see `source.pointer`).
-    pub const VALIDATION: &str = "1221";
     /// 404: unknown customer group uuid.
     pub const GROUP_NOT_FOUND: &str = "1222";
     /// 422: the name is already used by another group (ignoring case).
@@ -40,84 +37,72 @@ pub mod codes {
     pub const UNKNOWN_CUSTOMER_REFERENCE: &str = "1224";
     /// 404: the customer is not a member of the group (or the reference is unknown).
     pub const NOT_A_MEMBER: &str = "1225";
-    /// 500: the server failed.
-    pub const INTERNAL: &str = "1500";
 }
 
-/// One JSON:API error object.
+/// One JSON:API error object, written as Spryker's renderers write it: `code` (a
+/// string, left out when there is none), `status` (a number), `title` (authentication
+/// only), `detail`, and `message`, a copy of `detail`, on the errors of a
+/// `GlueApiException` (not on constraint violations nor on the firewall's answers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorObject {
     /// The HTTP status it stands for.
     pub status: StatusCode,
-    /// One of [`codes`].
-    pub code: &'static str,
+    /// One of [`codes`], or none (protocol errors: "Post data is invalid.").
+    pub code: Option<&'static str>,
+    /// `title` (only the firewall's 401 has one: "Unauthorized").
+    pub title: Option<&'static str>,
     /// A specific, human-readable sentence.
     pub detail: String,
-    /// `source.pointer`: the JSON pointer of the offending request body member.
-    pub pointer: Option<String>,
-    /// `source.parameter`: the offending query parameter.
-    pub parameter: Option<String>,
-    /// `meta`: machine-readable extras (e.g. `customerReference`); boxed to keep results
-    /// small.
-    pub meta: Option<Box<Map<String, Value>>>,
+    /// Whether `message` repeats `detail`.
+    pub message: bool,
 }
 
 impl ErrorObject {
-    /// An error object without source or meta.
+    /// An application error (`GlueApiException`): code, status, detail and message.
     pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
         Self {
             status,
-            code,
+            code: Some(code),
+            title: None,
             detail: detail.into(),
-            pointer: None,
-            parameter: None,
-            meta: None,
+            message: true,
         }
     }
 
-    /// A 422 [`codes::VALIDATION`] error pointing at `pointer` (e.g. `/data/attributes/name`).
-    pub fn invalid(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, detail).at(pointer)
+    /// A protocol error without a code (`GlueApiException` with an empty code).
+    pub fn uncoded(status: StatusCode, detail: impl Into<String>) -> Self {
+        Self {
+            code: None,
+            ..Self::new(status, "", detail)
+        }
     }
 
-    /// Sets `source.pointer`.
-    pub fn at(mut self, pointer: impl Into<String>) -> Self {
-        self.pointer = Some(pointer.into());
-        self
-    }
-
-    /// Sets `source.parameter`.
-    pub fn parameter(mut self, name: impl Into<String>) -> Self {
-        self.parameter = Some(name.into());
-        self
-    }
-
-    /// Adds `meta.{key} = value`.
-    pub fn meta(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.meta
-            .get_or_insert_with(Default::default)
-            .insert(key.to_string(), value.into());
-        self
+    /// A constraint violation of `field`: 422 [`codes::VIOLATION`], `detail`
+    /// `"<field> => <message>"`, no `message`.
+    pub fn violation(field: &str, message: &str) -> Self {
+        Self {
+            message: false,
+            ..Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                codes::VIOLATION,
+                format!("{field} => {message}"),
+            )
+        }
     }
 
     /// The JSON of the object.
     pub fn to_json(&self) -> Value {
         let mut o = Map::new();
-        o.insert("status".into(), json!(self.status.as_str()));
-        o.insert("code".into(), json!(self.code));
+        if let Some(c) = self.code {
+            o.insert("code".into(), json!(c));
+        }
+        o.insert("status".into(), json!(self.status.as_u16()));
+        if let Some(t) = self.title {
+            o.insert("title".into(), json!(t));
+        }
         o.insert("detail".into(), json!(self.detail));
-        let mut source = Map::new();
-        if let Some(p) = &self.pointer {
-            source.insert("pointer".into(), json!(p));
-        }
-        if let Some(p) = &self.parameter {
-            source.insert("parameter".into(), json!(p));
-        }
-        if !source.is_empty() {
-            o.insert("source".into(), Value::Object(source));
-        }
-        if let Some(m) = &self.meta {
-            o.insert("meta".into(), Value::Object((**m).clone()));
+        if self.message {
+            o.insert("message".into(), json!(self.detail));
         }
         Value::Object(o)
     }
@@ -141,20 +126,22 @@ impl SprykerError {
         Self::new(
             StatusCode::NOT_FOUND,
             codes::GROUP_NOT_FOUND,
-            format!("Customer group '{}' was not found.", shorten(uuid)),
+            format!(
+                "Customer group with uuid \"{}\" was not found.",
+                shorten(uuid)
+            ),
         )
     }
 
-    /// 400 [`codes::BAD_DOCUMENT`].
+    /// A 400 without a code, as Spryker's request checks answer a body they cannot use:
+    /// "Post data is invalid.", "Invalid type.".
     pub fn bad_document(detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, codes::BAD_DOCUMENT, detail)
+        ErrorObject::uncoded(StatusCode::BAD_REQUEST, detail).into()
     }
 
-    /// 400 [`codes::INVALID_PARAMETER`] naming the query parameter `name`.
-    pub fn bad_parameter(name: &str, detail: impl Into<String>) -> Self {
-        ErrorObject::new(StatusCode::BAD_REQUEST, codes::INVALID_PARAMETER, detail)
-            .parameter(name)
-            .into()
+    /// 400 [`codes::INVALID_PARAMETER`] naming the query parameter `name` in `detail`.
+    pub fn bad_parameter(_name: &str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, codes::INVALID_PARAMETER, detail)
     }
 
     /// `Err` with `errors` when there are any.
@@ -181,17 +168,10 @@ impl From<ErrorObject> for SprykerError {
 }
 
 /// The reference API's errors (from shared store code and body parsing) keep their status
-/// and message; the code follows from the status.
+/// and message, without a code (Spryker's framework errors have none).
 impl From<ApiError> for SprykerError {
     fn from(e: ApiError) -> Self {
-        let code = match e.status.as_u16() {
-            400 | 413 | 415 => codes::BAD_DOCUMENT,
-            404 => codes::ROUTE_NOT_FOUND,
-            405 => codes::METHOD_NOT_ALLOWED,
-            422 => codes::VALIDATION,
-            _ => codes::INTERNAL,
-        };
-        Self::new(e.status, code, e.message)
+        ErrorObject::uncoded(e.status, e.message).into()
     }
 }
 
@@ -204,16 +184,23 @@ impl From<rusqlite::Error> for SprykerError {
 impl IntoResponse for SprykerError {
     fn into_response(self) -> Response {
         let status = self.status();
+        if status.is_server_error() {
+            // Spryker in production: an HTML page, whatever went wrong.
+            return (
+                status,
+                [(CONTENT_TYPE, "text/html; charset=UTF-8")],
+                "<!DOCTYPE html><html><body><h1>Internal Server Error</h1></body></html>",
+            )
+                .into_response();
+        }
         let body =
             json!({ "errors": self.errors.iter().map(ErrorObject::to_json).collect::<Vec<_>>() });
         let mut res = (status, body.to_string()).into_response();
         res.headers_mut()
             .insert(CONTENT_TYPE, HeaderValue::from_static(MEDIA_TYPE));
         if status == StatusCode::UNAUTHORIZED {
-            res.headers_mut().insert(
-                WWW_AUTHENTICATE,
-                HeaderValue::from_static("Bearer realm=\"spryker\""),
-            );
+            res.headers_mut()
+                .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         res
     }

@@ -1,7 +1,8 @@
 //! `/spryker/customer-groups` and `/spryker/customer-groups/{uuid}`: list, read, create,
 //! update (only the attributes sent) and delete customer groups. Name and description
-//! follow the reference API's rules (`validate::check_group_fields`, `store::name_taken`);
-//! every write is one transaction that commits only when nothing failed.
+//! are held to Spryker's constraints (`constraints.rs`: trimmed, NotBlank, Length 70 and
+//! 255) and a name must be free ignoring case (`store::name_taken`); every write is one
+//! transaction that commits only when nothing failed.
 
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
@@ -10,16 +11,18 @@ use serde_json::{Value, json};
 
 use crate::db::is_uuid;
 use crate::model::Group;
+use crate::model::{DESCRIPTION_MAX_CHARS as DESCRIPTION_MAX, NAME_MAX_CHARS as NAME_MAX};
 use crate::query::{Order, QueryParams};
-use crate::spryker::body::{WriteBody, pointer};
+use crate::spryker::body::WriteBody;
+use crate::spryker::constraints::{self, Sent};
 use crate::spryker::document::{Document, resource};
-use crate::spryker::error::{ErrorObject, SprykerError, codes, shorten};
+use crate::spryker::error::{ErrorObject, SprykerError, codes};
 use crate::spryker::params::{self, Paging, PathValues};
-use crate::spryker::references::{REFERENCES, resolve_references};
+use crate::spryker::references::{REFERENCES, check_references, resolve_references};
 use crate::spryker::{SPRYKER_PREFIX, run};
 use crate::state::AppState;
 use crate::store::{self, GroupFilter, Slice};
-use crate::validate::{FieldErrors, GroupFields, check_group_fields};
+use crate::validate::GroupFields;
 
 /// The resource type of groups.
 pub const KIND: &str = "customer-groups";
@@ -33,14 +36,21 @@ pub fn group_link(uuid: &str) -> String {
     format!("{SPRYKER_PREFIX}/customer-groups/{uuid}")
 }
 
-/// A group as a `customer-groups` resource (no member count, no members; an empty
-/// description reads as `null`).
+/// A group as a `customer-groups` resource: `uuid` (the identifier, which API Platform's
+/// JSON:API normalizer also writes among the attributes), `name`, `description` (`null`
+/// when empty: the store does not tell a cleared description from one never set),
+/// `createdAt` in `DateTimeInterface::ATOM` (`…+00:00`, spryker/customer-group's
+/// `CustomerGroupMapper`); no member count, no members.
 pub fn group_resource(g: &Group) -> Value {
     let description = (!g.description.is_empty()).then_some(g.description.as_str());
+    let created_at = match g.created_at.strip_suffix('Z') {
+        Some(utc) => format!("{utc}+00:00"),
+        None => g.created_at.clone(),
+    };
     resource(
         KIND,
         &g.uuid,
-        json!({ "name": g.name, "description": description, "createdAt": g.created_at }),
+        json!({ "uuid": g.uuid, "name": g.name, "description": description, "createdAt": created_at }),
         Some(group_link(&g.uuid)),
     )
 }
@@ -134,86 +144,82 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Reads a string attribute, recording a type error; `Err(())` means "wrong type".
-fn read_string(
+/// A text attribute as sent, held to its constraints (see [`constraints::text`]); a value
+/// of another JSON type is its one violation.
+fn checked_text(
     body: &WriteBody,
-    name: &str,
+    field: &str,
+    (required, not_blank, max): (bool, bool, usize),
     errors: &mut Vec<ErrorObject>,
-) -> Result<Option<Option<String>>, ()> {
-    body.string(name).map_err(|e| errors.push(e))
-}
-
-/// Runs the reference API's name/description rules (and, unless `check_name` is false,
-/// the case-insensitive uniqueness of the name against groups other than `except_id`),
-/// turning their messages into error objects: 422 [`codes::VALIDATION`] pointing at the
-/// attribute, or [`codes::NAME_TAKEN`].
-fn check_fields(
-    conn: &Connection,
-    name: Option<&str>,
-    description: Option<&str>,
-    check: (bool, bool),
-    except_id: Option<i64>,
-    errors: &mut Vec<ErrorObject>,
-) -> Result<GroupFields, SprykerError> {
-    let (check_name, check_description) = check;
-    let mut field_errors = FieldErrors::new();
-    let fields = check_group_fields(name, description, &mut field_errors);
-    let mut name_ok = check_name;
-    for error in field_errors {
-        let (key, message) = (error.field, error.message);
-        let wanted = match key.as_str() {
-            "name" => check_name,
-            "description" => check_description,
-            _ => true,
-        };
-        if key == "name" {
-            name_ok = false;
+) -> Sent {
+    match body.string(field) {
+        Ok(sent) => {
+            constraints::text(field, &sent, required, not_blank, max, errors);
+            sent
         }
-        if wanted {
-            errors.push(ErrorObject::invalid(pointer(&key), format!("{message}.")));
-        }
-    }
-    if name_ok && store::name_taken(conn, &fields.name, except_id)? {
-        errors.push(
-            ErrorObject::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                codes::NAME_TAKEN,
-                format!(
-                    "The name '{}' is already used by another customer group (names are unique ignoring case).",
-                    shorten(&fields.name)
-                ),
-            )
-            .at(pointer("name")),
-        );
-    }
-    Ok(fields)
-}
-
-/// Validates and creates a group with its members, all or nothing.
-fn create_group(conn: &mut Connection, body: &WriteBody) -> Result<Group, SprykerError> {
-    let mut errors = Vec::new();
-    let name = read_string(body, "name", &mut errors);
-    let description = read_string(body, "description", &mut errors);
-    let references = match body.references(REFERENCES) {
-        Ok(r) => r.flatten(),
         Err(e) => {
-            errors.extend(e);
+            errors.push(e);
             None
         }
+    }
+}
+
+/// Spryker's 1223 for `name` (the glossary text of
+/// `message.customer_group.validation.name_taken`), when another group than `except_id`
+/// has it, names compared ignoring case.
+fn check_name_free(
+    conn: &Connection,
+    name: &str,
+    except_id: Option<i64>,
+    errors: &mut Vec<ErrorObject>,
+) -> Result<(), SprykerError> {
+    if store::name_taken(conn, name, except_id)? {
+        errors.push(ErrorObject::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            codes::NAME_TAKEN,
+            format!(
+                "Customer group name \"{name}\" is already taken. Names are compared case-insensitively."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The trimmed text of a sent attribute (`None`: absent or `null`).
+fn trimmed(sent: &Sent) -> Option<String> {
+    sent.clone().flatten().map(|v| v.trim().to_owned())
+}
+
+/// Validates and creates a group with its members, all or nothing: first the
+/// constraints of `customer-groups.validation.yml` (901, alone when any fails), then
+/// Spryker's domain checks together (1223 for the name, then one 1224 per unknown
+/// reference: `CustomerGroupValidator` runs both and keeps every error).
+fn create_group(conn: &mut Connection, body: &WriteBody) -> Result<Group, SprykerError> {
+    let mut errors = Vec::new();
+    let name = checked_text(body, "name", (true, true, NAME_MAX), &mut errors);
+    let description = checked_text(
+        body,
+        "description",
+        (false, false, DESCRIPTION_MAX),
+        &mut errors,
+    );
+    let references = match body.references(REFERENCES) {
+        Ok(r) => r.flatten().unwrap_or_default(),
+        Err(e) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
+    check_references(&references, false, &mut errors);
+    SprykerError::fail_on(errors)?;
+    let fields = GroupFields {
+        name: trimmed(&name).unwrap_or_default(),
+        description: trimmed(&description).unwrap_or_default(),
     };
     let tx = conn.transaction()?;
-    let fields = check_fields(
-        &tx,
-        name.clone().ok().flatten().flatten().as_deref(),
-        description.clone().ok().flatten().flatten().as_deref(),
-        (name.is_ok(), description.is_ok()),
-        None,
-        &mut errors,
-    )?;
-    let ids = match &references {
-        Some(refs) => resolve_references(&tx, refs, true, &mut errors)?,
-        None => Vec::new(),
-    };
+    let mut errors = Vec::new();
+    check_name_free(&tx, &fields.name, None, &mut errors)?;
+    let ids = resolve_references(&tx, &references, &mut errors)?;
     SprykerError::fail_on(errors)?;
     let id = store::insert_group(&tx, &fields)?;
     store::insert_members(&tx, id, &ids)?;
@@ -222,38 +228,37 @@ fn create_group(conn: &mut Connection, body: &WriteBody) -> Result<Group, Spryke
     Ok(group)
 }
 
-/// Applies the name and/or description sent to group `uuid` (`customerReferences` is
-/// ignored here), all or nothing.
+/// Applies the name and/or description sent to group `uuid`, all or nothing, as
+/// Spryker's `CustomerGroupResourceMapper` does: an attribute is applied only when it is
+/// not `null` (so `"description": null` keeps the description and `""` clears it; a
+/// `null` name fails NotBlank), `customerReferences` is ignored. The constraints come
+/// first (the operation does not read the group before), then 404, then 1223.
 fn update_group(
     conn: &mut Connection,
     uuid: &str,
     body: &WriteBody,
 ) -> Result<Group, SprykerError> {
     let mut errors = Vec::new();
-    let name = read_string(body, "name", &mut errors);
-    let description = read_string(body, "description", &mut errors);
+    let name = checked_text(body, "name", (false, true, NAME_MAX), &mut errors);
+    let description = checked_text(
+        body,
+        "description",
+        (false, false, DESCRIPTION_MAX),
+        &mut errors,
+    );
+    SprykerError::fail_on(errors)?;
     let tx = conn.transaction()?;
     let id = find_group(&tx, uuid)?;
     let current = store::get_group(&tx, id)?;
-    // Absent (or mistyped) attributes keep their current value; `null` clears (and a
-    // null name is then "required").
-    let name_value = match &name {
-        Ok(Some(sent)) => sent.clone(),
-        _ => Some(current.name.clone()),
+    let fields = GroupFields {
+        name: trimmed(&name).unwrap_or_else(|| current.name.clone()),
+        description: trimmed(&description).unwrap_or_else(|| current.description.clone()),
     };
-    let description_value = match &description {
-        Ok(Some(sent)) => sent.clone(),
-        _ => Some(current.description.clone()),
-    };
-    let fields = check_fields(
-        &tx,
-        name_value.as_deref(),
-        description_value.as_deref(),
-        (name.is_ok(), description.is_ok()),
-        Some(id),
-        &mut errors,
-    )?;
-    SprykerError::fail_on(errors)?;
+    if trimmed(&name).is_some() {
+        let mut errors = Vec::new();
+        check_name_free(&tx, &fields.name, Some(id), &mut errors)?;
+        SprykerError::fail_on(errors)?;
+    }
     // A PATCH that changes nothing keeps the version (as on the reference API).
     if fields.name != current.name || fields.description != current.description {
         store::write_group_fields(&tx, id, &fields)?;

@@ -10,12 +10,13 @@ use serde_json::{Value, json};
 
 use crate::model::Customer;
 use crate::query::{Order, QueryParams};
-use crate::spryker::body::{WriteBody, pointer};
+use crate::spryker::body::WriteBody;
+use crate::spryker::constraints;
 use crate::spryker::document::{Document, resource};
 use crate::spryker::error::{ErrorObject, SprykerError, codes, shorten};
 use crate::spryker::groups::find_group;
 use crate::spryker::params::{self, Paging, PathValues};
-use crate::spryker::references::{REFERENCES, resolve_references};
+use crate::spryker::references::{REFERENCES, check_references, resolve_references};
 use crate::spryker::{SPRYKER_PREFIX, run};
 use crate::state::AppState;
 use crate::store::{self, CustomerFilter, Membership, Slice};
@@ -45,17 +46,27 @@ pub fn member_resource(c: &Customer) -> Value {
     )
 }
 
-/// The required `customerReferences` of a membership write (`null` counts as missing).
-fn required_references(body: &WriteBody) -> Result<Vec<String>, SprykerError> {
-    match body.references(REFERENCES) {
-        Ok(Some(Some(refs))) => Ok(refs),
-        Ok(_) => Err(ErrorObject::invalid(
-            pointer(REFERENCES),
-            format!("'{REFERENCES}' is required (an array of customer references)."),
-        )
-        .into()),
-        Err(errors) => Err(SprykerError { errors }),
-    }
+/// The required `customerReferences` of a membership write, held to the constraints of
+/// `customer-group-customers.validation.yml` (POST: NotBlank and Count min 1; PATCH:
+/// NotNull, `[]` removes every member; both: at most 1,000, unique, none blank).
+fn required_references(body: &WriteBody, replace: bool) -> Result<Vec<String>, SprykerError> {
+    let refs = match body.references(REFERENCES) {
+        Ok(Some(Some(refs))) => refs,
+        Ok(None) => return Err(ErrorObject::violation(REFERENCES, constraints::MISSING).into()),
+        Ok(Some(None)) => {
+            let message = if replace {
+                constraints::NULL
+            } else {
+                constraints::BLANK
+            };
+            return Err(ErrorObject::violation(REFERENCES, message).into());
+        }
+        Err(errors) => return Err(SprykerError { errors }),
+    };
+    let mut errors = Vec::new();
+    check_references(&refs, !replace, &mut errors);
+    SprykerError::fail_on(errors)?;
+    Ok(refs)
 }
 
 /// `GET /spryker/customer-groups/{uuid}/customers`: `q` (email, first or last name),
@@ -146,7 +157,7 @@ pub async fn remove(
                 StatusCode::NOT_FOUND,
                 codes::NOT_A_MEMBER,
                 format!(
-                    "Customer '{}' is not a member of customer group '{}'.",
+                    "Customer \"{}\" is not a member of customer group \"{}\".",
                     shorten(&reference),
                     shorten(&uuid)
                 ),
@@ -168,11 +179,12 @@ fn write_members(
     body: &WriteBody,
     replace: bool,
 ) -> Result<(), SprykerError> {
+    // The body's constraints before the group: the operation does not read it first.
+    let refs = required_references(body, replace)?;
     let tx = conn.transaction()?;
     let group_id = find_group(&tx, uuid)?;
-    let refs = required_references(body)?;
     let mut errors = Vec::new();
-    let ids = resolve_references(&tx, &refs, replace, &mut errors)?;
+    let ids = resolve_references(&tx, &refs, &mut errors)?;
     SprykerError::fail_on(errors)?;
     let changed = if replace {
         let (added, removed) = store::replace_members(&tx, group_id, &ids)?;

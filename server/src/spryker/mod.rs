@@ -13,6 +13,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod constraints;
 pub mod customers;
 pub mod document;
 pub mod error;

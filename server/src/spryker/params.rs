@@ -124,15 +124,15 @@ pub fn sort(
                 .map(|(w, _)| *w)
                 .collect::<Vec<_>>()
                 .join(", ");
+            // CollectionQueryExceptionFactory::createInvalidSortFieldException.
             Err(ErrorObject::new(
                 StatusCode::BAD_REQUEST,
                 codes::INVALID_SORT,
                 format!(
-                    "Query parameter 'sort' must be one of {allowed}, optionally prefixed with '-' (got '{}').",
-                    shorten(raw)
+                    "Sort field \"{}\" is not supported. Supported fields: {allowed}.",
+                    shorten(name)
                 ),
             )
-            .parameter("sort")
             .into())
         }
     }
@@ -191,9 +191,8 @@ mod tests {
             ("page[offset]=-1", OFFSET_PARAM),
         ] {
             let e = Paging::from_params(&p(raw)).unwrap_err();
-            assert_eq!(e.errors[0].code, codes::INVALID_PARAMETER);
+            assert_eq!(e.errors[0].code, Some(codes::INVALID_PARAMETER));
             assert!(e.errors[0].detail.contains(name), "{raw}");
-            assert_eq!(e.errors[0].parameter.as_deref(), Some(name));
         }
     }
 
@@ -213,7 +212,7 @@ mod tests {
             "sort=name,-createdAt",
         ] {
             let e = sort(&p(bad), &fields).unwrap_err();
-            assert_eq!(e.errors[0].code, codes::INVALID_SORT, "{bad}");
+            assert_eq!(e.errors[0].code, Some(codes::INVALID_SORT), "{bad}");
         }
     }
 }

@@ -3,11 +3,11 @@
 //! methods, all behind the bearer-token check (CORS is the application's, in front).
 
 use axum::Router;
-use axum::http::{Method, StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::routing::{MethodRouter, any};
 
 use crate::spryker::auth::require_token;
-use crate::spryker::error::{SprykerError, codes};
+use crate::spryker::error::{ErrorObject, SprykerError, codes};
 use crate::spryker::{customers, groups, members};
 use crate::state::AppState;
 use crate::token::Token;
@@ -52,22 +52,20 @@ fn with_handler(mr: MethodRouter<AppState>, method: &str, path: &str) -> MethodR
     }
 }
 
-/// JSON:API 404 for a `/spryker/…` path that is not a route.
-async fn not_found(method: Method, uri: Uri) -> SprykerError {
-    SprykerError::new(
-        StatusCode::NOT_FOUND,
-        codes::ROUTE_NOT_FOUND,
-        format!("There is no endpoint {method} {}.", uri.path()),
-    )
+/// JSON:API 404 for a `/spryker/…` path that is not a route: code 007 "Not found", as
+/// the Backend API documents it (api-platform `OpenApi/ErrorResponse/ErrorResponseBuilder`).
+async fn not_found() -> SprykerError {
+    SprykerError::new(StatusCode::NOT_FOUND, codes::ROUTE_NOT_FOUND, "Not found")
 }
 
-/// JSON:API 405 for a known path with an unsupported method.
-async fn method_not_allowed(method: Method, uri: Uri) -> SprykerError {
-    SprykerError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        codes::METHOD_NOT_ALLOWED,
-        format!("Method {method} is not allowed on {}.", uri.path()),
-    )
+/// JSON:API 405 for a known path with an unsupported method: no code, "Method Not
+/// Allowed" (the framework's answer).
+async fn method_not_allowed() -> SprykerError {
+    ErrorObject {
+        message: false,
+        ..ErrorObject::uncoded(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
+    }
+    .into()
 }
 
 /// The dialect's router (full paths under `/spryker/`), accepting bearer `token`.

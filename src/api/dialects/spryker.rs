@@ -443,7 +443,8 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
             wire::GROUPS_TYPE,
             GroupWrite {
                 name: Some(&input.name),
-                description: Some(Some(input.description.as_str()).filter(|d| !d.is_empty())),
+                // An empty one is left out: the group starts with none (Spryker: `null`).
+                description: Some(input.description.as_str()).filter(|d| !d.is_empty()),
                 customer_references: (!first.is_empty()).then_some(first),
             },
         ))?;
@@ -479,10 +480,9 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
             wire::GROUPS_TYPE,
             GroupWrite {
                 name: edit.name.as_deref(),
-                description: edit
-                    .description
-                    .as_deref()
-                    .map(|d| Some(d).filter(|d| !d.is_empty())),
+                // Cleared is `""`: Spryker's mapper ignores a `null` description
+                // (CustomerGroupResourceMapper sets it only when not null).
+                description: edit.description.as_deref(),
                 customer_references: None,
             },
         ))?;

@@ -47,17 +47,20 @@ pub fn show_first_error(form: RwSignal<GroupForm>, select: Callback<Tab>) {
 }
 
 /// Shows a failed save: typed field errors on the fields (and the tab switched to
-/// them), anything else as an error notification. The user's input is untouched.
+/// them), anything else as an error notification; customers that do not exist are told
+/// even when the same answer also found a field wrong. The user's input is untouched.
 pub fn report_save_error(form: RwSignal<GroupForm>, select: Callback<Tab>, e: &ApiError) {
-    if let ApiError::Validation { fields, .. } = e {
-        let mut on_fields = false;
+    let fields = e.fields();
+    let mut on_fields = false;
+    if !fields.is_empty() {
         form.update(|f| on_fields = f.apply_server_errors(fields));
-        if on_fields {
-            show_first_error(form, select);
-            return;
-        }
     }
-    Notifications::expect().error(e.user_message());
+    if on_fields {
+        show_first_error(form, select);
+    }
+    if !on_fields || matches!(e, ApiError::UnknownCustomers { .. }) {
+        Notifications::expect().error(e.user_message());
+    }
 }
 
 /// The wizard around the page's Customers tab content.
