@@ -74,23 +74,36 @@ fn json_texts(texts: &[String]) -> String {
 /// Which rows of a list to answer: the sort key (one of the list function's keys; anything
 /// else sorts by id), the direction and the `LIMIT`/`OFFSET` window. Ties are always broken
 /// by id (in the same direction), so paging is stable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slice {
-    /// The store's sort key, e.g. `name` or `first_name`.
-    pub sort: &'static str,
-    /// The direction.
-    pub order: Order,
+    /// The store's sort keys in order, e.g. `name` or `first_name`, each with its
+    /// direction; ties are broken by id in the direction of the last one.
+    pub sorts: Vec<(&'static str, Order)>,
     /// Most rows to answer.
     pub limit: i64,
     /// Rows to skip.
     pub offset: i64,
 }
 
+impl Slice {
+    /// The SQL `ORDER BY` list: each sort key through `column` (key, `ASC`/`DESC`), then
+    /// the `id` column in the direction of the last key (ascending without keys).
+    fn order_by(&self, column: impl Fn(&str, &str) -> String, id: &str) -> String {
+        let mut parts: Vec<String> = self
+            .sorts
+            .iter()
+            .map(|(key, order)| column(key, order.sql()))
+            .collect();
+        let last = self.sorts.last().map_or(Order::Asc, |(_, o)| *o);
+        parts.push(format!("{id} {}", last.sql()));
+        parts.join(", ")
+    }
+}
+
 impl From<&ListQuery> for Slice {
     fn from(q: &ListQuery) -> Self {
         Self {
-            sort: q.sort,
-            order: q.order,
+            sorts: vec![(q.sort, q.order)],
             limit: q.limit(),
             offset: q.offset(),
         }
@@ -155,12 +168,14 @@ pub fn find_groups(
         params_from_iter(args.iter()),
         |r| r.get(0),
     )?;
-    let dir = slice.order.sql();
-    let order_by = match slice.sort {
-        "name" => format!("g.name_key {dir}, g.id {dir}"),
-        "created_at" => format!("g.created_at {dir}, g.id {dir}"),
-        _ => format!("g.id {dir}"),
-    };
+    let order_by = slice.order_by(
+        |key, dir| match key {
+            "name" => format!("g.name_key {dir}"),
+            "created_at" => format!("g.created_at {dir}"),
+            _ => format!("g.id {dir}"),
+        },
+        "g.id",
+    );
     let n = args.len();
     let sql = format!(
         "{GROUP_SELECT}{filter} ORDER BY {order_by} LIMIT ?{} OFFSET ?{}",
@@ -456,15 +471,17 @@ pub fn find_customers(
         params_from_iter(args.iter()),
         |r| r.get(0),
     )?;
-    let dir = slice.order.sql();
-    let order_by = match slice.sort {
-        "email" | "first_name" | "last_name" => {
-            format!("c.{} COLLATE NOCASE {dir}, c.id {dir}", slice.sort)
-        }
-        "gender" => format!("c.gender {dir}, c.id {dir}"),
-        "customer_reference" => format!("c.customer_reference {dir}, c.id {dir}"),
-        _ => format!("c.id {dir}"),
-    };
+    let order_by = slice.order_by(
+        |key, dir| match key {
+            "email" => format!("c.email COLLATE NOCASE {dir}"),
+            "first_name" => format!("c.first_name COLLATE NOCASE {dir}"),
+            "last_name" => format!("c.last_name COLLATE NOCASE {dir}"),
+            "gender" => format!("c.gender {dir}"),
+            "customer_reference" => format!("c.customer_reference {dir}"),
+            _ => format!("c.id {dir}"),
+        },
+        "c.id",
+    );
     let n = args.len();
     let sql = format!(
         "{CUSTOMER_SELECT}{filter} ORDER BY {order_by} LIMIT ?{} OFFSET ?{}",

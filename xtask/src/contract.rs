@@ -1,12 +1,13 @@
 //! `cargo xtask contract [--seed N] [--examples N]` and a step of `cargo xtask test`: the
 //! API contract held against a fuzzer nobody here wrote. Schemathesis (pinned, see
-//! [`tools::ensure_schemathesis`]) generates requests from `server/openapi.json`, valid
+//! [`tools::ensure_schemathesis`]) generates requests from `server/openapi.json` (and
+//! the Spryker emulation's `server/spryker-openapi.json`), valid
 //! and invalid ones, sends them to a fresh reference server and checks every answer
 //! against the contract (status, headers, body schema, that valid data is accepted and
 //! invalid data refused, that a missing `If-Match` is refused, stateful sequences of
-//! create, read, write and delete). `server/schemathesis.toml` lists the few answers that
-//! depend on the data rather than on the request (a taken name, a moved version), each
-//! with its reason.
+//! create, read, write and delete). `server/schemathesis.toml` (and
+//! `server/spryker-schemathesis.toml`) list the few answers that depend on the data
+//! rather than on the request (a taken name, a moved version), each with its reason.
 //!
 //! Bounded: a fixed number of examples per operation and a fixed seed (so a failure is
 //! reproducible: the step prints the command), and a time limit on the whole run.
@@ -39,13 +40,21 @@ struct Api {
     base: &'static str,
 }
 
-/// The APIs the reference server answers.
-const APIS: &[Api] = &[Api {
-    label: "reference API (/api/v1)",
-    spec: "server/openapi.json",
-    config: "server/schemathesis.toml",
-    base: "/api/v1",
-}];
+/// The APIs the reference server answers: its own, and its emulation of Spryker's.
+const APIS: &[Api] = &[
+    Api {
+        label: "reference API (/api/v1)",
+        spec: "server/openapi.json",
+        config: "server/schemathesis.toml",
+        base: "/api/v1",
+    },
+    Api {
+        label: "Spryker emulation (/spryker)",
+        spec: "server/spryker-openapi.json",
+        config: "server/spryker-schemathesis.toml",
+        base: "/spryker",
+    },
+];
 
 /// Runs the fuzzer over every API in [`APIS`]; `args` may set `--seed` and `--examples`.
 pub fn check(args: &[String]) -> Result<(), String> {

@@ -3,6 +3,7 @@
 //! those attributes read as `"n/a"` or `null`; nobody is anonymized.
 
 use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
@@ -13,7 +14,7 @@ use crate::spryker::error::{SprykerError, codes, shorten};
 use crate::spryker::params::{self, Paging, PathValues};
 use crate::spryker::{SPRYKER_PREFIX, run};
 use crate::state::AppState;
-use crate::store::{self, CustomerFilter, Slice};
+use crate::store::{self, CustomerFilter};
 
 /// The resource type of customers.
 pub const KIND: &str = "customers";
@@ -77,12 +78,14 @@ pub fn customer_resource(c: &Customer) -> Value {
 /// parameters, `sort`, `page[offset]`, `page[limit]`.
 pub async fn list(
     State(state): State<AppState>,
+    headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Document, SprykerError> {
     let params = QueryParams::parse(raw.as_deref());
-    let paging = Paging::from_params(&params)?;
-    let (sort, order) = params::sort(&params, SORTS)?.unwrap_or(("id", Order::Asc));
-    params::boolean(&params, INCLUDE_ANONYMIZED_FILTER)?;
+    let paging = Paging::from_params(&params);
+    let sort = params::sort(&params, SORTS)?.unwrap_or_else(|| vec![("id", Order::Asc)]);
+    // Read as Spryker reads it; nobody here is anonymized, so it changes nothing.
+    let _include_anonymized = params::boolean(&params, INCLUDE_ANONYMIZED_FILTER);
     let filter = CustomerFilter {
         q: params::text(&params, "q"),
         email: params::text(&params, EMAIL_FILTER),
@@ -91,19 +94,15 @@ pub async fn list(
         last_name_contains: params::text(&params, LAST_NAME_FILTER),
         ..CustomerFilter::default()
     };
-    let slice = Slice {
-        sort,
-        order,
-        limit: paging.sql_limit(),
-        offset: paging.sql_offset(),
-    };
-    let (customers, total) = run(&state, move |c| {
-        Ok(store::find_customers(c, &filter, &slice)?)
+    let (customers, total, paging) = run(&state, move |c| {
+        Ok(params::fetch_page(paging, &sort, |slice| {
+            store::find_customers(c, &filter, slice)
+        })?)
     })
     .await?;
     let data = customers.iter().map(customer_resource).collect();
-    let path = format!("{SPRYKER_PREFIX}/customers");
-    Ok(Document::collection(data, total, paging, &path, &params))
+    let url = format!("{}{SPRYKER_PREFIX}/customers", params::origin(&headers));
+    Ok(Document::collection(data, total, paging, &url, &params))
 }
 
 /// `GET /spryker/customers/{customerReference}`: 404 [`codes::CUSTOMER_NOT_FOUND`] if

@@ -40,33 +40,36 @@ impl Document {
         }
     }
 
-    /// 200 with a collection: `data`, `meta.pagination` and `links` (`self`, `first`,
-    /// `last`, and `prev`/`next` unless at an end). Links keep the request's other query
-    /// parameters; `path` is the request path.
+    /// 200 with a collection, as api-platform's `PaginationLinksTransform` and
+    /// `AbstractProvider::calculatePagination` write it: `meta.pagination` =
+    /// `{numFound, currentPage, maxPage, currentItemsPerPage}` (`maxPage` 0 when nothing
+    /// matched, `currentPage` at most the last page), and absolute `links`: `self` the
+    /// request without its `page[…]` parameters, then — unless nothing matched —
+    /// `first`, `last`, and `prev`/`next` unless at an end, each the request with
+    /// `page[limit]=L&page[offset]=O`. `url` is the request's origin and path.
     pub fn collection(
         data: Vec<Value>,
         total: i64,
         paging: Paging,
-        path: &str,
+        url: &str,
         params: &QueryParams,
     ) -> Self {
         let total = u64::try_from(total).unwrap_or(0);
         let limit = paging.limit;
-        let max_page = total.div_ceil(limit).max(1);
-        let last_offset = (max_page - 1) * limit;
-        let link = |offset: u64| page_link(path, params, offset, limit);
+        let max_page = total.div_ceil(limit);
+        let current = (paging.offset / limit + 1).min(max_page.max(1));
         let mut links = Map::new();
-        links.insert("self".into(), json!(link(paging.offset)));
-        links.insert("first".into(), json!(link(0)));
-        links.insert("last".into(), json!(link(last_offset)));
-        if paging.offset > 0 {
-            links.insert(
-                "prev".into(),
-                json!(link(paging.offset.saturating_sub(limit))),
-            );
-        }
-        if paging.offset.saturating_add(limit) < total {
-            links.insert("next".into(), json!(link(paging.offset + limit)));
+        links.insert("self".into(), json!(page_link(url, params, None)));
+        if max_page >= 1 {
+            let link = |offset: u64| json!(page_link(url, params, Some((offset, limit))));
+            links.insert("first".into(), link(0));
+            links.insert("last".into(), link((max_page - 1) * limit));
+            if current > 1 {
+                links.insert("prev".into(), link((current - 2) * limit));
+            }
+            if current < max_page {
+                links.insert("next".into(), link(current * limit));
+            }
         }
         Self {
             status: StatusCode::OK,
@@ -74,7 +77,7 @@ impl Document {
                 "data": data,
                 "meta": { "pagination": {
                     "numFound": total,
-                    "currentPage": paging.offset / limit + 1,
+                    "currentPage": current,
                     "maxPage": max_page,
                     "currentItemsPerPage": limit,
                 }},
@@ -106,26 +109,47 @@ pub fn resource(kind: &str, id: &str, attributes: Value, self_link: Option<Strin
     o
 }
 
-/// `path?…&page[offset]=O&page[limit]=L`: the request's query without its paging
-/// parameters, then the given page (brackets kept readable, everything else encoded).
-fn page_link(path: &str, params: &QueryParams, offset: u64, limit: u64) -> String {
+/// `url?…` with the request's other query parameters in their order and, for `page`,
+/// `page[limit]=L&page[offset]=O` where the request's first paging parameter stood (or at
+/// the end); brackets kept readable, values encoded. (Spryker `urldecode`s the whole
+/// query of these links, so a value with a space or `&` gives a broken link there;
+/// here values stay encoded.)
+fn page_link(url: &str, params: &QueryParams, page: Option<(u64, u64)>) -> String {
     let mut ser = form_urlencoded::Serializer::new(String::new());
+    let mut placed = false;
+    let put_page = |ser: &mut form_urlencoded::Serializer<String>| {
+        if let Some((offset, limit)) = page {
+            ser.append_pair(LIMIT_PARAM, &limit.to_string());
+            ser.append_pair(OFFSET_PARAM, &offset.to_string());
+        }
+    };
     for (k, v) in params.pairs() {
-        if k != OFFSET_PARAM && k != LIMIT_PARAM {
+        if k.starts_with("page[") {
+            if !placed {
+                put_page(&mut ser);
+                placed = true;
+            }
+        } else {
             ser.append_pair(k, v);
         }
     }
-    ser.append_pair(OFFSET_PARAM, &offset.to_string());
-    ser.append_pair(LIMIT_PARAM, &limit.to_string());
+    if !placed {
+        put_page(&mut ser);
+    }
     let query = ser.finish().replace("%5B", "[").replace("%5D", "]");
-    format!("{path}?{query}")
+    if query.is_empty() {
+        url.to_owned()
+    } else {
+        format!("{url}?{query}")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    // Links keep other parameters, replace the paging ones and stop at the ends.
+    // Links keep other parameters, put the page where it stood, stop at the ends; self
+    // has no page; nothing matched: maxPage 0 and no first/last.
     #[test]
     fn collection_links_and_pagination() {
         let params =
@@ -137,7 +161,7 @@ mod tests {
                 offset: 2,
                 limit: 2,
             },
-            "/spryker/x",
+            "http://h/spryker/x",
             &params,
         );
         assert_eq!(
@@ -145,26 +169,14 @@ mod tests {
             json!({"pagination": {"numFound": 5, "currentPage": 2, "maxPage": 3, "currentItemsPerPage": 2}})
         );
         let l = &doc.body["links"];
-        assert_eq!(
-            l["self"],
-            json!("/spryker/x?q=a+b&sort=-name&page[offset]=2&page[limit]=2")
-        );
-        assert_eq!(
-            l["first"],
-            json!("/spryker/x?q=a+b&sort=-name&page[offset]=0&page[limit]=2")
-        );
-        assert_eq!(
-            l["last"],
-            json!("/spryker/x?q=a+b&sort=-name&page[offset]=4&page[limit]=2")
-        );
-        assert_eq!(
-            l["prev"],
-            json!("/spryker/x?q=a+b&sort=-name&page[offset]=0&page[limit]=2")
-        );
-        assert_eq!(
-            l["next"],
-            json!("/spryker/x?q=a+b&sort=-name&page[offset]=4&page[limit]=2")
-        );
+        let at = |o: u64| {
+            json!(format!(
+                "http://h/spryker/x?q=a+b&page[limit]=2&page[offset]={o}&sort=-name"
+            ))
+        };
+        assert_eq!(l["self"], json!("http://h/spryker/x?q=a+b&sort=-name"));
+        assert_eq!((&l["first"], &l["last"]), (&at(0), &at(4)));
+        assert_eq!((&l["prev"], &l["next"]), (&at(0), &at(4)));
         let empty = Document::collection(
             vec![],
             0,
@@ -172,11 +184,13 @@ mod tests {
                 offset: 0,
                 limit: 10,
             },
-            "/p",
+            "http://h/p",
             &QueryParams::default(),
         );
-        assert_eq!(empty.body["meta"]["pagination"]["maxPage"], json!(1));
-        assert!(empty.body["links"].get("prev").is_none());
-        assert!(empty.body["links"].get("next").is_none());
+        assert_eq!(
+            empty.body["meta"]["pagination"],
+            json!({"numFound": 0, "currentPage": 1, "maxPage": 0, "currentItemsPerPage": 10})
+        );
+        assert_eq!(empty.body["links"], json!({"self": "http://h/p"}));
     }
 }

@@ -25,10 +25,6 @@ pub mod codes {
     pub const CUSTOMER_NOT_FOUND: &str = "1201";
     /// 400: `sort` names a field the endpoint cannot sort by.
     pub const INVALID_SORT: &str = "1203";
-    /// 400: a query parameter or a path segment the emulator cannot read. Not Spryker's:
-    /// its `1204` is "storeName required"; the paging that uses it here is next to be
-    /// brought in line (Spryker clamps instead).
-    pub const INVALID_PARAMETER: &str = "1204";
     /// 404: unknown customer group uuid.
     pub const GROUP_NOT_FOUND: &str = "1222";
     /// 422: the name is already used by another group (ignoring case).
@@ -137,11 +133,6 @@ impl SprykerError {
     /// "Post data is invalid.", "Invalid type.".
     pub fn bad_document(detail: impl Into<String>) -> Self {
         ErrorObject::uncoded(StatusCode::BAD_REQUEST, detail).into()
-    }
-
-    /// 400 [`codes::INVALID_PARAMETER`] naming the query parameter `name` in `detail`.
-    pub fn bad_parameter(_name: &str, detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, codes::INVALID_PARAMETER, detail)
     }
 
     /// `Err` with `errors` when there are any.

@@ -5,6 +5,7 @@
 //! transaction that commits only when nothing failed.
 
 use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use rusqlite::Connection;
 use serde_json::{Value, json};
@@ -21,7 +22,7 @@ use crate::spryker::params::{self, Paging, PathValues};
 use crate::spryker::references::{REFERENCES, check_references, resolve_references};
 use crate::spryker::{SPRYKER_PREFIX, run};
 use crate::state::AppState;
-use crate::store::{self, GroupFilter, Slice};
+use crate::store::{self, GroupFilter};
 use crate::validate::GroupFields;
 
 /// The resource type of groups.
@@ -69,25 +70,28 @@ pub fn find_group(conn: &Connection, uuid: &str) -> Result<i64, SprykerError> {
 /// (exact, ignoring case), `sort`, `page[offset]`, `page[limit]`.
 pub async fn list(
     State(state): State<AppState>,
+    headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Document, SprykerError> {
     let params = QueryParams::parse(raw.as_deref());
-    let paging = Paging::from_params(&params)?;
-    let (sort, order) = params::sort(&params, SORTS)?.unwrap_or(("id", Order::Asc));
+    let paging = Paging::from_params(&params);
+    let sort = params::sort(&params, SORTS)?.unwrap_or_else(|| vec![("id", Order::Asc)]);
     let filter = GroupFilter {
         q: params::text(&params, "q"),
         name: params::text(&params, NAME_FILTER),
     };
-    let slice = Slice {
-        sort,
-        order,
-        limit: paging.sql_limit(),
-        offset: paging.sql_offset(),
-    };
-    let (groups, total) = run(&state, move |c| Ok(store::find_groups(c, &filter, &slice)?)).await?;
+    let (groups, total, paging) = run(&state, move |c| {
+        Ok(params::fetch_page(paging, &sort, |slice| {
+            store::find_groups(c, &filter, slice)
+        })?)
+    })
+    .await?;
     let data = groups.iter().map(group_resource).collect();
-    let path = format!("{SPRYKER_PREFIX}/customer-groups");
-    Ok(Document::collection(data, total, paging, &path, &params))
+    let url = format!(
+        "{}{SPRYKER_PREFIX}/customer-groups",
+        params::origin(&headers)
+    );
+    Ok(Document::collection(data, total, paging, &url, &params))
 }
 
 /// `GET /spryker/customer-groups/{uuid}`.

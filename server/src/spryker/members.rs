@@ -4,6 +4,7 @@
 //! [`crate::spryker::references`]; every write is all or nothing.
 
 use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use rusqlite::Connection;
 use serde_json::{Value, json};
@@ -19,7 +20,7 @@ use crate::spryker::params::{self, Paging, PathValues};
 use crate::spryker::references::{REFERENCES, check_references, resolve_references};
 use crate::spryker::{SPRYKER_PREFIX, run};
 use crate::state::AppState;
-use crate::store::{self, CustomerFilter, Membership, Slice};
+use crate::store::{self, CustomerFilter, Membership};
 
 /// The resource type of memberships.
 pub const KIND: &str = "customer-group-customers";
@@ -74,34 +75,32 @@ fn required_references(body: &WriteBody, replace: bool) -> Result<Vec<String>, S
 pub async fn list(
     State(state): State<AppState>,
     path: PathValues,
+    headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Document, SprykerError> {
     let uuid = path.at(0).to_owned();
     let params = QueryParams::parse(raw.as_deref());
-    let paging = Paging::from_params(&params)?;
-    let (sort, order) = params::sort(&params, SORTS)?.unwrap_or(("id", Order::Asc));
+    let paging = Paging::from_params(&params);
+    let sort = params::sort(&params, SORTS)?.unwrap_or_else(|| vec![("id", Order::Asc)]);
     let q = params::text(&params, "q");
-    let slice = Slice {
-        sort,
-        order,
-        limit: paging.sql_limit(),
-        offset: paging.sql_offset(),
-    };
-    let link_path = format!("{SPRYKER_PREFIX}/customer-groups/{uuid}/customers");
-    let (members, total) = run(&state, move |c| {
+    let url = format!(
+        "{}{SPRYKER_PREFIX}/customer-groups/{uuid}/customers",
+        params::origin(&headers)
+    );
+    let (members, total, paging) = run(&state, move |c| {
         let id = find_group(c, &uuid)?;
         let filter = CustomerFilter {
             membership: Membership::InGroup(id),
             q,
             ..CustomerFilter::default()
         };
-        Ok(store::find_customers(c, &filter, &slice)?)
+        Ok(params::fetch_page(paging, &sort, |slice| {
+            store::find_customers(c, &filter, slice)
+        })?)
     })
     .await?;
     let data = members.iter().map(member_resource).collect();
-    Ok(Document::collection(
-        data, total, paging, &link_path, &params,
-    ))
+    Ok(Document::collection(data, total, paging, &url, &params))
 }
 
 /// `POST /spryker/customer-groups/{uuid}/customers`: adds the listed customers (members

@@ -110,6 +110,19 @@ pub fn list_params(query: &ListQuery) -> Vec<(&'static str, String)> {
     p
 }
 
+/// Makes a customer list's order total: Spryker sorts customers by the fields asked for
+/// only (`CustomerRepository::applyCustomerSortToQuery` adds no tie-breaker, and without
+/// `sort` the order is the database's), so pages sorted by a name could repeat or skip
+/// customers. The unique `customerReference` is added as the last field, and a list
+/// without a sort is sorted by registration (`createdAt`), as the app's id order is.
+fn stable_customer_order(params: &mut Vec<(&'static str, String)>) {
+    match params.iter_mut().find(|(k, _)| *k == "sort") {
+        Some((_, sort)) if sort.trim_start_matches('-') == "customerReference" => {}
+        Some((_, sort)) => sort.push_str(",customerReference"),
+        None => params.push(("sort", "createdAt,customerReference".to_owned())),
+    }
+}
+
 fn group_path(id: &GroupId) -> Result<String, ApiError> {
     Ok(format!("customer-groups/{}", path_segment(id.as_str())?))
 }
@@ -217,6 +230,9 @@ impl<H: Http> SprykerBackend<H> {
         extra: &[(&'static str, String)],
     ) -> Result<ListDoc<A>, ApiError> {
         let mut params = list_params(query);
+        if path == "customers" {
+            stable_customer_order(&mut params);
+        }
         params.extend(extra.iter().cloned());
         self.get(path, &params).await
     }
@@ -630,6 +646,26 @@ impl<H: Http + Send + Sync> Backend for SprykerBackend<H> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Customer pages get a total order (Spryker's customer sort has no tie-breaker).
+    #[test]
+    fn customer_pages_have_a_total_order() {
+        let sorted = |q: ListQuery| {
+            let mut p = list_params(&q);
+            stable_customer_order(&mut p);
+            p.into_iter().find(|(k, _)| *k == "sort").map(|(_, v)| v)
+        };
+        let q = ListQuery::new(CAPABILITIES.customer_sorts);
+        assert_eq!(
+            sorted(q.with_sort(SortKey::LastName)).as_deref(),
+            Some("lastName,customerReference")
+        );
+        // The id order is the reference's, unique already.
+        assert_eq!(sorted(q.clone()).as_deref(), Some("customerReference"));
+        let mut p = vec![("page[limit]", "10".to_owned())];
+        stable_customer_order(&mut p);
+        assert_eq!(p[1], ("sort", "createdAt,customerReference".to_owned()));
+    }
 
     // Spryker's names: offset paging, `-` for descending, customers' id is the reference.
     #[test]
