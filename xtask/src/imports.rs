@@ -173,7 +173,10 @@ mod tests {
                 "model",
                 "use crate::version::etag;\n// crate::error in a comment",
             ),
-            ("version", "fn f() -> crate::error::ApiError { todo!() }"),
+            (
+                "version",
+                "fn f(e: crate::error::ApiError) -> u16 { e.status }",
+            ),
             ("spryker", "use crate::model::Group;"),
             (
                 "spryker::groups",
