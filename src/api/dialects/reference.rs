@@ -239,18 +239,19 @@ fn field_error(
         DESCRIPTION_MAX
     };
     let character = params.and_then(WireFieldParams::character);
-    match (code, character) {
-        (Some("taken"), _) => FieldError::Taken,
-        (Some("required"), _) => FieldError::Rule(TextError::Required),
-        (Some("too_long"), _) => FieldError::Rule(TextError::TooLong {
+    match code {
+        Some("taken") => FieldError::Taken,
+        Some("required") => FieldError::Rule(TextError::Required),
+        Some("too_long") => FieldError::Rule(TextError::TooLong {
             max: params
                 .and_then(|p| usize::try_from(p.max?).ok())
                 .unwrap_or(local_max),
         }),
-        (Some("invalid_character"), Some((ch, position))) => {
+        Some("invalid_character") if character.is_some() => {
+            let (ch, position) = character.unwrap_or_default();
             FieldError::Rule(TextError::InvalidCharacter { ch, position })
         }
-        (None, _) if message == NAME_TAKEN => FieldError::Taken,
+        None if message == NAME_TAKEN => FieldError::Taken,
         _ => FieldError::Server(message),
     }
 }
