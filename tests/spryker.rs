@@ -446,6 +446,11 @@ async fn search_rule_matches_both_apis() {
             "example",
             "a.",
             "zzzz",
+            // Spryker's LIKE wildcards and escape, meant literally.
+            "%",
+            "_",
+            "a_n",
+            "\\",
         ] {
             let mut want: Vec<CustomerId> = all
                 .iter()
@@ -713,4 +718,93 @@ async fn spryker_wire_details() {
         e.field("name"),
         Some(&FieldError::Rule(TextError::TooLong { max: 70 }))
     );
+}
+
+// Addresses are found in the case the shop stored them: Spryker's e-mail filter is exact
+// (case included on PostgreSQL, as the emulator compares), so the client asks for the
+// address as the list writes it, then lowercased.
+#[tokio::test]
+async fn addresses_are_found_in_any_case_they_are_stored() {
+    use cg_admin::model::customer_list::CustomerKey;
+    let server = TestServer::start(5).await;
+    // The search key holds the folded address (the database's own rule).
+    server.sql(
+        "UPDATE customer SET email = 'Mixed.Case@Example.com', \
+         search_key = replace(search_key, email, 'mixed.case@example.com') \
+         WHERE customer_reference = 'DE--2'",
+    );
+    let b = SprykerBackend::with_http(Recording::new(server.transport("/spryker/")));
+    let all = everyone(&b, CAPABILITIES.customer_sorts).await;
+    let third = all.iter().find(|c| c.reference == "DE--3").unwrap();
+    let keys = vec![
+        CustomerKey::parse("Mixed.Case@Example.com").unwrap(),
+        CustomerKey::parse(&third.email.to_uppercase()).unwrap(),
+    ];
+    let mut found: Vec<String> = b
+        .find_customers(&keys, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|f| f.customer.reference)
+        .collect();
+    found.sort();
+    assert_eq!(found, ["DE--2", "DE--3"]);
+}
+
+// The sign-in primitive: the password grant gives a session whose token opens the API,
+// the refresh grant renews it once, and refusals are typed.
+#[tokio::test]
+async fn signs_in_and_refreshes() {
+    use cg_admin::api::http::Secret;
+    let options = cg_server::AppOptions {
+        spryker_users: vec!["admin@spryker.com:change123".parse().unwrap()],
+        ..cg_server::AppOptions::default()
+    };
+    let server = TestServer::start_with(3, options).await;
+    let anonymous = Transport::new(
+        &format!("{}/spryker/", server.origin),
+        Credentials::new(None),
+        DEFAULT_TIMEOUT,
+    )
+    .unwrap();
+    let b = SprykerBackend::with_http(anonymous);
+    let e = b.sign_in("admin@spryker.com", "wrong").await.unwrap_err();
+    assert!(
+        matches!(&e, ApiError::Unauthorized(m) if m == "The user credentials were incorrect."),
+        "{e:?}"
+    );
+    let session = b.sign_in("admin@spryker.com", "change123").await.unwrap();
+    assert_eq!(
+        session.expires_in,
+        Some(std::time::Duration::from_secs(8 * 3600))
+    );
+    let signed_in = |token: &Secret| {
+        SprykerBackend::new(
+            Transport::new(
+                &format!("{}/spryker/", server.origin),
+                Credentials::new(Some(token.clone())),
+                DEFAULT_TIMEOUT,
+            )
+            .unwrap(),
+        )
+    };
+    let groups = ListQuery::new(CAPABILITIES.group_sorts);
+    signed_in(&session.access_token)
+        .list_groups(&groups)
+        .await
+        .unwrap();
+    let refresh = session.refresh_token.unwrap();
+    let renewed = b.refresh(&refresh).await.unwrap();
+    signed_in(&renewed.access_token)
+        .list_groups(&groups)
+        .await
+        .unwrap();
+    assert!(matches!(
+        b.refresh(&refresh).await,
+        Err(ApiError::Unauthorized(_))
+    ));
+    assert!(matches!(
+        signed_in(&Secret::new("forged")).list_groups(&groups).await,
+        Err(ApiError::Unauthorized(_))
+    ));
 }

@@ -28,6 +28,7 @@
 use crate::host_check::{KnownHosts, host_name, require_known_host};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -44,6 +45,7 @@ use crate::cors::{AllowedOrigin, cors_layer};
 use crate::page::{self, PageRoute, PageSetting};
 use crate::routes::api_router;
 use crate::security::add_security_headers;
+use crate::spryker::sessions::{self, BackOfficeUser, SprykerAuth};
 use crate::spryker::spryker_router;
 use crate::state::AppState;
 use crate::token::Token;
@@ -67,6 +69,10 @@ pub struct AppOptions {
     /// Host names answered besides IP literals, `localhost` and the hosts of
     /// `allowed_origins` (`crate::host_check`: DNS rebinding).
     pub allowed_hosts: Vec<String>,
+    /// Back Office users who may sign in at `POST /spryker/token`; none by default.
+    pub spryker_users: Vec<BackOfficeUser>,
+    /// How long a token issued there lives; `None`: Spryker's eight hours.
+    pub spryker_token_lifetime: Option<Duration>,
 }
 
 impl AppOptions {
@@ -279,7 +285,14 @@ pub fn router_with(state: AppState, options: AppOptions) -> Router {
             guard.clone(),
             crate::auth::require_token,
         ));
-    let app = api.merge(spryker_router(guard).with_state(state));
+    let auth = SprykerAuth::new(
+        guard,
+        options.spryker_users,
+        options
+            .spryker_token_lifetime
+            .unwrap_or(sessions::DEFAULT_LIFETIME),
+    );
+    let app = api.merge(spryker_router(auth).with_state(state));
     let app = match options.dist {
         Some(dist) => {
             let mut settings = options.page_settings;

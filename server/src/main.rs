@@ -47,6 +47,11 @@ Options:
                    page that embeds the app under the base path PREFIX as
                    <customer-groups-admin>, which gets the settings as NAME=\"VALUE\"
                    (repeatable), e.g. --page-route /admin/customer-groups=embed-example.html
+  --spryker-user EMAIL:PASSWORD
+                   a Back Office user who may sign in at POST /spryker/token (password
+                   grant; repeatable). Default: nobody (only the bearer token works)
+  --spryker-token-lifetime SECONDS
+                   how long a token issued there lives (default 28800, Spryker's 8 h)
   -h, --help       print this help
 
 Writes on an existing group need If-Match with its version (ETag); a create may send
@@ -70,6 +75,8 @@ struct Args {
     allowed_hosts: Vec<String>,
     page_settings: Vec<PageSetting>,
     page_routes: Vec<PageRoute>,
+    spryker_users: Vec<cg_server::spryker::sessions::BackOfficeUser>,
+    spryker_token_lifetime: Option<std::time::Duration>,
 }
 
 /// Parses the arguments; `Ok(None)` means `--help` was asked for.
@@ -87,6 +94,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         allowed_hosts: Vec::new(),
         page_settings: Vec::new(),
         page_routes: Vec::new(),
+        spryker_users: Vec::new(),
+        spryker_token_lifetime: None,
     };
     while let Some(arg) = it.next() {
         // Accept both `--opt value` and `--opt=value`.
@@ -160,6 +169,18 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
                     .parse::<PageRoute>()
                     .map_err(|e| format!("--page-route: {e}"))?;
                 args.page_routes.push(route);
+            }
+            "--spryker-user" => {
+                let v = value("EMAIL:PASSWORD")?;
+                let user = v.parse().map_err(|e| format!("--spryker-user: {e}"))?;
+                args.spryker_users.push(user);
+            }
+            "--spryker-token-lifetime" => {
+                let v = value("a number of seconds")?;
+                let secs: u64 = v.parse().ok().filter(|s| *s > 0).ok_or_else(|| {
+                    format!("--spryker-token-lifetime must be a whole number of seconds above 0, not '{v}'")
+                })?;
+                args.spryker_token_lifetime = Some(std::time::Duration::from_secs(secs));
             }
             other => return Err(format!("unknown argument '{other}'")),
         }
@@ -246,6 +267,8 @@ async fn run(args: Args) -> Result<(), String> {
         allowed_origins: args.allowed_origins,
         page_routes: args.page_routes,
         allowed_hosts: args.allowed_hosts,
+        spryker_users: args.spryker_users,
+        spryker_token_lifetime: args.spryker_token_lifetime,
     };
     let token = options.effective_token(&state);
     println!("Bearer token: {token}");

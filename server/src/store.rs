@@ -379,9 +379,13 @@ fn customer_search(q: &str, match_id: bool, conds: &mut Vec<String>, args: &mut 
     }
 }
 
-/// SQL for `customer.search_key` after its first separator ("last name, separator,
-/// email", folded); the first name is what precedes the first separator.
-const KEY_REST: &str = "substr(c.search_key, instr(c.search_key, char(31)) + 1)";
+// `customer.search_key` is "first name, separator, last name, separator, email",
+// folded (`crate::db::customer_search_key`).
+/// SQL for the folded first name in `customer.search_key`.
+const FIRST_SQL: &str = "substr(c.search_key, 1, instr(c.search_key, char(31)) - 1)";
+/// SQL for the folded last name in `customer.search_key`.
+const LAST_SQL: &str = "substr(substr(c.search_key, instr(c.search_key, char(31)) + 1), 1, \
+     instr(substr(c.search_key, instr(c.search_key, char(31)) + 1), char(31)) - 1)";
 
 /// Filters of a customer list (all optional, combined with AND).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -400,6 +404,13 @@ pub struct CustomerFilter {
     pub first_name_contains: Option<String>,
     /// Case-insensitive substring of the last name.
     pub last_name_contains: Option<String>,
+    /// Spryker's search terms (spryker/customer `CustomerRepository`): `q` and the name
+    /// parts are `LIKE '%…%'` patterns (`%` and `_` wildcards, `\` escapes one, as MySQL
+    /// and PostgreSQL read a `LIKE` without `ESCAPE`) against each field on its own,
+    /// ignoring case; the two name parts are OR-combined.
+    pub like: bool,
+    /// The email filter compares exactly, case included (a PostgreSQL database).
+    pub email_case_sensitive: bool,
 }
 
 impl CustomerFilter {
@@ -502,31 +513,59 @@ pub fn find_customers(
 /// already in `args`.
 fn search_conditions(f: &CustomerFilter, conds: &mut Vec<String>, args: &mut Vec<Value>) {
     if let Some(text) = &f.q {
-        customer_search(text, f.q_matches_id, conds, args);
+        if f.like {
+            let parts = [FIRST_SQL, LAST_SQL, EMAIL_KEY_SQL];
+            conds.push(like_any(&parts.map(|p| (p, text.as_str())), args));
+        } else {
+            customer_search(text, f.q_matches_id, conds, args);
+        }
     }
     if let Some(email) = &f.email {
         // The folded email at the end of the key, through its index (migration 3).
         args.push(Value::Text(fold(email)));
         conds.push(format!("{EMAIL_KEY_SQL} = ?{}", args.len()));
+        if f.email_case_sensitive {
+            args.push(Value::Text(email.clone()));
+            conds.push(format!("c.email COLLATE BINARY = ?{}", args.len()));
+        }
     }
     if let Some(reference) = &f.customer_reference {
         args.push(Value::Text(reference.clone()));
         conds.push(format!("c.customer_reference = ?{}", args.len()));
     }
-    if let Some(text) = &f.first_name_contains {
-        args.push(Value::Text(fold(text)));
-        conds.push(format!(
-            "instr(substr(c.search_key, 1, instr(c.search_key, char(31)) - 1), ?{}) > 0",
-            args.len()
-        ));
+    let names = [
+        (FIRST_SQL, &f.first_name_contains),
+        (LAST_SQL, &f.last_name_contains),
+    ];
+    if f.like {
+        let terms: Vec<(&str, &str)> = names
+            .iter()
+            .filter_map(|(sql, t)| t.as_deref().map(|t| (*sql, t)))
+            .collect();
+        if !terms.is_empty() {
+            conds.push(like_any(&terms, args));
+        }
+        return;
     }
-    if let Some(text) = &f.last_name_contains {
-        args.push(Value::Text(fold(text)));
-        conds.push(format!(
-            "instr(substr({KEY_REST}, 1, instr({KEY_REST}, char(31)) - 1), ?{}) > 0",
-            args.len()
-        ));
+    for (sql, text) in names {
+        if let Some(text) = text {
+            args.push(Value::Text(fold(text)));
+            conds.push(format!("instr({sql}, ?{}) > 0", args.len()));
+        }
     }
+}
+
+/// `(field LIKE '%term%' OR …)` for each `(field SQL, term)`, on folded text, with `\`
+/// as the escape character.
+fn like_any(terms: &[(&str, &str)], args: &mut Vec<Value>) -> String {
+    let ors: Vec<String> = terms
+        .iter()
+        .map(|(sql, term)| {
+            args.push(Value::Text(fold(term)));
+            format!("{sql} LIKE '%' || ?{} || '%' ESCAPE '\\'", args.len())
+        })
+        .collect();
+    format!("({})", ors.join(" OR "))
 }
 
 /// `GET /customers/{id}`.

@@ -196,11 +196,11 @@ impl Transport {
         headers: &[(HeaderName, String)],
     ) -> Result<RawResponse, ApiError> {
         let url = self.url(path, query)?;
-        let mut req = self
-            .client
-            .request(method, url)
-            .header(ACCEPT, content_type)
-            .timeout(self.timeout);
+        let mut req = self.client.request(method, url).timeout(self.timeout);
+        // The answer is asked for in the body's type unless the caller names another.
+        if !headers.iter().any(|(name, _)| *name == ACCEPT) {
+            req = req.header(ACCEPT, content_type);
+        }
         if let Some(token) = self.credentials.token() {
             req = req.header(AUTHORIZATION, format!("Bearer {}", token.expose()));
         }

@@ -8,6 +8,7 @@ pub mod capabilities;
 pub mod dialects;
 pub mod error;
 pub mod http;
+pub mod session;
 
 pub use capabilities::{Capabilities, Grid, Lookup, MemberCount, SelectAllMatching};
 pub use error::{ApiError, PartialChange};

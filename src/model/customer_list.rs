@@ -13,11 +13,66 @@ pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// The most lines read.
 pub const MAX_LINES: usize = 50_000;
 
+/// An e-mail address as a list writes it, compared without case: two addresses that
+/// differ only in case are the same key. The written form is what a backend that
+/// compares case (Spryker on PostgreSQL) is asked for first.
+#[derive(Clone, Debug)]
+pub struct Address {
+    written: String,
+    folded: String,
+}
+
+impl Address {
+    /// The address as written (trimmed).
+    pub fn written(&self) -> &str {
+        &self.written
+    }
+
+    /// The address lowercased, the form it is compared in.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+}
+
+impl From<&str> for Address {
+    fn from(text: &str) -> Self {
+        let written = text.trim().to_owned();
+        let folded = cg_rules::lowercase(&written);
+        Address { written, folded }
+    }
+}
+
+impl PartialEq for Address {
+    fn eq(&self, other: &Self) -> bool {
+        self.folded == other.folded
+    }
+}
+
+impl Eq for Address {}
+
+impl std::hash::Hash for Address {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.folded.hash(state);
+    }
+}
+
+impl PartialOrd for Address {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Address {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.folded.cmp(&other.folded)
+    }
+}
+
 /// How a line names a customer.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CustomerKey {
-    /// An e-mail address, lowercased (addresses are compared without case).
-    Email(String),
+    /// An e-mail address (compared without case).
+    Email(Address),
     /// A customer reference, as written (trimmed).
     Reference(String),
 }
@@ -30,7 +85,7 @@ impl CustomerKey {
         if t.is_empty() {
             None
         } else if t.contains('@') {
-            Some(CustomerKey::Email(cg_rules::lowercase(t)))
+            Some(CustomerKey::Email(Address::from(t)))
         } else {
             Some(CustomerKey::Reference(t.to_owned()))
         }
@@ -39,14 +94,15 @@ impl CustomerKey {
     /// The key as written in lists and files.
     pub fn as_str(&self) -> &str {
         match self {
-            CustomerKey::Email(s) | CustomerKey::Reference(s) => s,
+            CustomerKey::Email(a) => a.written(),
+            CustomerKey::Reference(s) => s,
         }
     }
 
-    /// The two keys that name `c`: its address (lowercased) and its reference.
+    /// The two keys that name `c`: its address and its reference.
     pub fn of(c: &Customer) -> [CustomerKey; 2] {
         [
-            CustomerKey::Email(cg_rules::lowercase(&c.email)),
+            CustomerKey::Email(Address::from(c.email.as_str())),
             CustomerKey::Reference(c.reference.clone()),
         ]
     }
@@ -272,6 +328,20 @@ mod tests {
                 CustomerKey::Reference("DE--7".into())
             ]
         );
+        assert_eq!(l.duplicates, 1);
+    }
+
+    // An address keeps the case it was written in (a backend that compares case is asked
+    // for it as written) and is still the same key in any case.
+    #[test]
+    fn addresses_keep_their_case() {
+        let l = parse_list("Anna.Berg@Example.com\nanna.berg@example.com\n", None).unwrap();
+        assert_eq!(l.keys.len(), 1);
+        assert_eq!(l.keys[0].as_str(), "Anna.Berg@Example.com");
+        let CustomerKey::Email(a) = &l.keys[0] else {
+            panic!("not an address: {:?}", l.keys[0]);
+        };
+        assert_eq!(a.folded(), "anna.berg@example.com");
         assert_eq!(l.duplicates, 1);
     }
 

@@ -124,16 +124,22 @@ pub struct TestServer {
     /// `http://127.0.0.1:PORT` (no trailing slash).
     pub origin: String,
     server: tokio::task::JoinHandle<()>,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl TestServer {
     /// Starts a server whose database holds `customers` demo customers.
     pub async fn start(customers: usize) -> Self {
+        Self::start_with(customers, cg_server::AppOptions::default()).await
+    }
+
+    /// Starts a server as [`start`](Self::start) does, with `options` (the token is
+    /// always [`TEST_TOKEN`]).
+    pub async fn start_with(customers: usize, options: cg_server::AppOptions) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let options = cg_server::AppOptions {
             token: Some(TEST_TOKEN.into()),
-            ..cg_server::AppOptions::default()
+            ..options
         };
         let (addr, server) =
             cg_server::spawn_with(&dir.path().join("t.db"), Some(customers), options)
@@ -142,8 +148,15 @@ impl TestServer {
         TestServer {
             origin: format!("http://{addr}"),
             server,
-            _dir: dir,
+            dir,
         }
+    }
+
+    /// Runs SQL statements on the server's database (data no API writes, such as a
+    /// customer's e-mail address).
+    pub fn sql(&self, statements: &str) {
+        let conn = cg_server::db::open(&self.dir.path().join("t.db")).unwrap();
+        conn.execute_batch(statements).unwrap();
     }
 
     /// A transport to `base` (`/api/v1/` or `/spryker/`) on this server, sending

@@ -1,5 +1,7 @@
-//! Bearer-token authentication of every `/spryker/` request, with the server's one token
-//! ([`crate::token`], shared with `/api/v1`). As Spryker answers: a token that is not
+//! Bearer-token authentication of every `/spryker/` request but `POST /spryker/token`:
+//! the server's one token ([`crate::token`], shared with `/api/v1`) or an access token
+//! issued to a Back Office user that has not expired ([`crate::spryker::sessions`]). As
+//! Spryker answers: a token that is not
 //! valid (or a header that is not `Bearer …`) is 401 [`codes::INVALID_TOKEN`] "Invalid
 //! access token." with `title` (api-platform `Security/OauthAuthenticator`); no
 //! `Authorization` header is 401 without a code, "Authorization header is required"
@@ -13,10 +15,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::spryker::error::{ErrorObject, SprykerError, codes};
-use crate::token::{Token, bearer};
+use crate::spryker::sessions::SprykerAuth;
+use crate::token::bearer;
 
-/// Middleware: passes requests with the right bearer token, answers 401 otherwise.
-pub async fn require_token(State(token): State<Token>, req: Request, next: Next) -> Response {
+/// Middleware: passes requests with an accepted bearer token, answers 401 otherwise.
+pub async fn require_token(State(auth): State<SprykerAuth>, req: Request, next: Next) -> Response {
     if req.method() == Method::OPTIONS {
         return next.run(req).await;
     }
@@ -39,7 +42,7 @@ pub async fn require_token(State(token): State<Token>, req: Request, next: Next)
             ..ErrorObject::uncoded(StatusCode::UNAUTHORIZED, "Authorization header is required")
         },
         Some(None) => invalid(),
-        Some(Some(sent)) if !token.accepts(sent) => invalid(),
+        Some(Some(sent)) if !auth.accepts(sent) => invalid(),
         Some(Some(_)) => return next.run(req).await,
     };
     SprykerError::from(error).into_response()

@@ -28,13 +28,14 @@ pub const SORTS: &[(&str, &str)] = &[
     ("lastName", "last_name"),
     ("registered", "id"),
 ];
-/// Exact email filter (ignoring case).
+/// Exact email filter, case included (as PostgreSQL compares; MySQL's `_ci` collations
+/// would ignore case, which the app's client copes with too).
 pub const EMAIL_FILTER: &str = "filter[customers.email]";
 /// Exact customer reference filter.
 pub const REFERENCE_FILTER: &str = "filter[customers.customerReference]";
-/// First name filter (contains, ignoring case).
+/// First name filter (a `LIKE` pattern; OR-combined with the last name; ignored with `q`).
 pub const FIRST_NAME_FILTER: &str = "filter[customers.firstName]";
-/// Last name filter (contains, ignoring case).
+/// Last name filter (a `LIKE` pattern; OR-combined with the first name; ignored with `q`).
 pub const LAST_NAME_FILTER: &str = "filter[customers.lastName]";
 /// Accepted for compatibility (`true`/`false`); no customer is anonymized.
 pub const INCLUDE_ANONYMIZED_FILTER: &str = "filter[customers.includeAnonymized]";
@@ -74,8 +75,9 @@ pub fn customer_resource(c: &Customer) -> Value {
     )
 }
 
-/// `GET /spryker/customers`: `q` (email, first or last name), the `filter[customers.…]`
-/// parameters, `sort`, `page[offset]`, `page[limit]`.
+/// `GET /spryker/customers`: `q` (a `LIKE` pattern against email, first or last name:
+/// spryker/customer `CustomerRepository`, `sprintf('%%%s%%', …)` with `Criteria::LIKE`),
+/// the `filter[customers.…]` parameters, `sort`, `page[offset]`, `page[limit]`.
 pub async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -86,12 +88,18 @@ pub async fn list(
     let sort = params::sort(&params, SORTS)?.unwrap_or_else(|| vec![("id", Order::Asc)]);
     // Read as Spryker reads it; nobody here is anonymized, so it changes nothing.
     let _include_anonymized = params::boolean(&params, INCLUDE_ANONYMIZED_FILTER);
+    // CEM `CustomersBackendProvider::buildSearchTerms`: `q` as sent (only "" is no
+    // search) replaces the name filters; each filter as sent unless PHP's `empty()`.
+    let q = params.get("q").filter(|q| !q.is_empty()).map(str::to_owned);
+    let names = q.is_none();
     let filter = CustomerFilter {
-        q: params::text(&params, "q"),
-        email: params::text(&params, EMAIL_FILTER),
-        customer_reference: params::text(&params, REFERENCE_FILTER),
-        first_name_contains: params::text(&params, FIRST_NAME_FILTER),
-        last_name_contains: params::text(&params, LAST_NAME_FILTER),
+        email: params::filled(&params, EMAIL_FILTER),
+        customer_reference: params::filled(&params, REFERENCE_FILTER),
+        first_name_contains: params::filled(&params, FIRST_NAME_FILTER).filter(|_| names),
+        last_name_contains: params::filled(&params, LAST_NAME_FILTER).filter(|_| names),
+        q,
+        like: true,
+        email_case_sensitive: true,
         ..CustomerFilter::default()
     };
     let (customers, total, paging) = run(&state, move |c| {

@@ -5,7 +5,8 @@
 //! - [`media`]: the media type; [`document`]: success documents, resources, paging
 //!   block;
 //! - [`error`]: error documents and their [`error::codes`];
-//! - [`auth`]: the bearer-token check (the server's one token, [`crate::token`]);
+//! - [`auth`]: the bearer-token check (the server's one token, [`crate::token`], or one
+//!   issued at `POST /spryker/token`: [`oauth`], [`sessions`]);
 //! - [`params`], [`body`]: request parameters and write documents; [`references`]: the
 //!   customer references a write lists;
 //! - [`groups`], [`members`], [`customers`]: the endpoints;
@@ -20,9 +21,11 @@ pub mod error;
 pub mod groups;
 pub mod media;
 pub mod members;
+pub mod oauth;
 pub mod params;
 pub mod references;
 pub mod routes;
+pub mod sessions;
 
 use rusqlite::Connection;
 

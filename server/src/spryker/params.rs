@@ -177,10 +177,19 @@ pub fn text(params: &QueryParams, name: &str) -> Option<String> {
     params.get_non_empty(name).map(str::to_owned)
 }
 
+/// A filter's value as sent (not trimmed), or `None` when PHP's `empty()` holds for it
+/// (absent, `""` or `"0"`), as the CEM providers read their filters.
+pub fn filled(params: &QueryParams, name: &str) -> Option<String> {
+    params
+        .get(name)
+        .filter(|v| !v.is_empty() && *v != "0")
+        .map(str::to_owned)
+}
+
 /// A boolean filter as Spryker reads one (`!empty($value)` in PHP): absent, empty or
 /// `0` is false, anything else true, `false` included (CEM `CustomersBackendProvider`).
 pub fn boolean(params: &QueryParams, name: &str) -> bool {
-    params.get(name).is_some_and(|v| !v.is_empty() && v != "0")
+    filled(params, name).is_some()
 }
 
 /// `http://HOST` of a request, for absolute links (Spryker's links are absolute:

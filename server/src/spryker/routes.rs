@@ -1,16 +1,17 @@
 //! The dialect's route table ([`SPRYKER_ROUTES`]) and its router: every route wired to
 //! its handler, JSON:API 404 for other `/spryker/…` paths and 405 for unsupported
-//! methods, all behind the bearer-token check (CORS is the application's, in front).
+//! methods, all behind the bearer-token check but `POST /spryker/token` (CORS is the
+//! application's, in front).
 
 use axum::Router;
 use axum::http::StatusCode;
-use axum::routing::{MethodRouter, any};
+use axum::routing::{MethodRouter, any, post};
 
 use crate::spryker::auth::require_token;
 use crate::spryker::error::{ErrorObject, SprykerError, codes};
-use crate::spryker::{customers, groups, members};
+use crate::spryker::sessions::SprykerAuth;
+use crate::spryker::{customers, groups, members, oauth};
 use crate::state::AppState;
-use crate::token::Token;
 
 const GROUPS: &str = "/spryker/customer-groups";
 const GROUP: &str = "/spryker/customer-groups/{uuid}";
@@ -68,8 +69,11 @@ async fn method_not_allowed() -> SprykerError {
     .into()
 }
 
-/// The dialect's router (full paths under `/spryker/`), accepting bearer `token`.
-pub fn spryker_router(token: Token) -> Router<AppState> {
+/// Where Back Office users get their tokens (no bearer token needed).
+pub const TOKEN: &str = "/spryker/token";
+
+/// The dialect's router (full paths under `/spryker/`), accepting the tokens of `auth`.
+pub fn spryker_router(auth: SprykerAuth) -> Router<AppState> {
     let mut paths: Vec<&str> = Vec::new();
     for (_, path) in SPRYKER_ROUTES {
         if !paths.contains(path) {
@@ -89,5 +93,14 @@ pub fn spryker_router(token: Token) -> Router<AppState> {
         .route("/spryker/", any(not_found))
         .route("/spryker/{*rest}", any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(axum::middleware::from_fn_with_state(token, require_token))
+        .layer(axum::middleware::from_fn_with_state(
+            auth.clone(),
+            require_token,
+        ))
+        .route(
+            TOKEN,
+            post(oauth::token)
+                .fallback(method_not_allowed)
+                .with_state(auth),
+        )
 }

@@ -1051,7 +1051,15 @@ async fn list_customers() {
         ("q=an", vec![1, 7]),
         ("q=ar", vec![6, 9, 12]),
         ("q=7", vec![1, 9]),
-        ("filter[customers.email]=ANNA.MEYER17@EXAMPLE.COM", vec![1]),
+        // Spryker's search terms are unescaped LIKE patterns, sent as they are (not
+        // trimmed); the e-mail filter compares exactly, case included (PostgreSQL).
+        ("q=k_n", vec![4]),
+        ("q=%25", (1..=12).collect()),
+        ("q=%5C_", vec![]),
+        ("q=+sam", vec![]),
+        ("filter[customers.email]=anna.meyer17@example.com", vec![1]),
+        ("filter[customers.email]=ANNA.MEYER17@EXAMPLE.COM", vec![]),
+        ("filter[customers.email]=0", (1..=12).collect()),
         ("filter[customers.email]=anna.meyer17", vec![]),
         ("filter[customers.customerReference]=DE--5", vec![5]),
         ("filter[customers.customerReference]=de--5", vec![]),
@@ -1061,8 +1069,10 @@ async fn list_customers() {
         ("filter[customers.lastName]=ber", vec![11]),
         (
             "filter[customers.lastName]=e&filter[customers.firstName]=l",
-            vec![2, 11, 12],
+            vec![1, 2, 7, 8, 10, 11, 12],
         ),
+        ("filter[customers.lastName]=e&q=kenji", vec![4]),
+        ("filter[customers.firstName]=k_n", vec![4]),
         ("filter[customers.includeAnonymized]=true&q=sam", vec![5]),
         ("filter[customers.includeAnonymized]=false&q=sam", vec![5]),
         ("sort=customerReference", by_reference.clone()),
@@ -1170,4 +1180,113 @@ async fn cors_preflight_allows_patch() {
             .unwrap()
             .contains("PATCH")
     );
+}
+
+/// Posts `body` of `content_type` to `/spryker/token` without a bearer token; returns
+/// status, content type and JSON.
+async fn post_token(s: &Server, content_type: &str, body: &str) -> (u16, String, Value) {
+    let res = reqwest::Client::new()
+        .post(format!("{}/spryker/token", s.origin))
+        .header("content-type", content_type)
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
+    (status, ct, res.json().await.unwrap())
+}
+
+// POST /spryker/token as spryker/oauth-backend-api answers it: the password grant and
+// the refresh grant on the OAuth form, the password grant as a JSON:API document, the
+// refusals with the OAuth error type; an issued token opens every route until it expires.
+#[tokio::test(flavor = "multi_thread")]
+async fn tokens_are_issued_refreshed_and_expire() {
+    let options = cg_server::AppOptions {
+        spryker_users: vec!["admin@spryker.com:change123".parse().unwrap()],
+        spryker_token_lifetime: Some(std::time::Duration::from_secs(2)),
+        ..cg_server::AppOptions::default()
+    };
+    let s = Server::start_with(crate::common::write_fixture, None, options).await;
+    const FORM: &str = "application/x-www-form-urlencoded";
+    let (status, ct, t) = post_token(
+        &s,
+        FORM,
+        "grant_type=password&username=admin%40spryker.com&password=change123",
+    )
+    .await;
+    assert_eq!((status, ct.as_str()), (200, "application/json"), "{t}");
+    assert_eq!(t["token_type"], json!("Bearer"));
+    assert_eq!(t["expires_in"], json!("2"));
+    let access = t["access_token"].as_str().unwrap().to_owned();
+    let groups = send_as(&s, Some(&access), Method::GET, "/customer-groups", None).await;
+    assert_eq!(groups.status, 200);
+
+    let refresh = format!(
+        "grant_type=refresh_token&refresh_token={}",
+        t["refresh_token"].as_str().unwrap()
+    );
+    let (status, _, renewed) = post_token(&s, FORM, &refresh).await;
+    assert_eq!(status, 200, "{renewed}");
+    assert_ne!(renewed["access_token"], t["access_token"]);
+    let (status, _, again) = post_token(&s, FORM, &refresh).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        again,
+        json!([{"message": "The refresh token is invalid.", "status": 400, "code": "invalid_grant"}])
+    );
+
+    let (status, _, wrong) = post_token(
+        &s,
+        "application/json",
+        r#"{"grant_type":"password","username":"admin@spryker.com","password":"nope"}"#,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        wrong,
+        json!([{"message": "The user credentials were incorrect.", "status": 400, "code": "invalid_grant"}])
+    );
+    let (_, _, other) = post_token(&s, FORM, "grant_type=client_credentials").await;
+    assert_eq!(other[0]["code"], json!("unsupported_grant_type"));
+    let (_, _, missing) = post_token(&s, FORM, "grant_type=password&username=a").await;
+    assert_eq!(missing[0]["code"], json!("invalid_request"));
+
+    let doc = |password: &str| {
+        json!({"data": {"type": "token", "attributes": {
+            "grantType": "password", "username": "admin@spryker.com", "password": password}}})
+        .to_string()
+    };
+    let (status, ct, created) = post_token(&s, JSONAPI, &doc("change123")).await;
+    assert_eq!((status, ct.as_str()), (201, JSONAPI), "{created}");
+    assert_eq!(created["data"]["type"], json!("token"));
+    assert_eq!(created["data"]["attributes"]["tokenType"], json!("Bearer"));
+    assert!(created["data"]["attributes"]["accessToken"].is_string());
+    let (status, _, refused) = post_token(&s, JSONAPI, &doc("nope")).await;
+    assert_eq!(status, 400);
+    assert_eq!(refused["errors"][0]["code"], json!("invalid_grant"));
+
+    let res = reqwest::Client::new()
+        .get(format!("{}/spryker/token", s.origin))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 405);
+
+    // The two-second token stops working once it has expired.
+    let renewed = renewed["access_token"].as_str().unwrap().to_owned();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let a = send_as(&s, Some(&renewed), Method::GET, "/customer-groups", None).await;
+        if a.status == 401 {
+            a.error(401, "001");
+            break;
+        }
+        assert_eq!(a.status, 200);
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the token never expired"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }

@@ -6,9 +6,13 @@
 //! fails part way reports exactly what went through ([`ApiError::Partial`]).
 
 pub mod plan;
+pub mod token;
 pub mod wire;
 
-use crate::api::http::{Http, RawResponse, Transport, json_or, path_segment, success_or, to_json};
+use crate::api::http::{
+    Http, RawResponse, Secret, Transport, json_or, path_segment, success_or, to_json,
+};
+use crate::api::session::Session;
 use crate::api::{
     ApiError, Backend, Capabilities, ChangeOutcome, CustomerScope, Lookup, MemberCount,
     MembershipChange, PartialChange, Progress, SaveProgress, SelectAllMatching,
@@ -24,6 +28,7 @@ use crate::model::{
 use async_trait::async_trait;
 use plan::{MAX_REFS, Step};
 use reqwest::Method;
+use reqwest::header::ACCEPT;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use wire::{
@@ -123,6 +128,23 @@ fn stable_customer_order(params: &mut Vec<(&'static str, String)>) {
     }
 }
 
+/// Makes a customer search find what the admin typed, literally: Spryker matches `q`
+/// against each customer field as `LIKE '%q%'` without escaping it (spryker/customer
+/// `CustomerRepository`), so `%` and `_` would be wildcards; they and the escape
+/// character `\` (MySQL's and PostgreSQL's default) are escaped.
+fn literal_search(params: &mut [(&'static str, String)]) {
+    if let Some((_, q)) = params.iter_mut().find(|(k, _)| *k == "q") {
+        let mut escaped = String::with_capacity(q.len() + 2);
+        for ch in q.chars() {
+            if matches!(ch, '\\' | '%' | '_') {
+                escaped.push('\\');
+            }
+            escaped.push(ch);
+        }
+        *q = escaped;
+    }
+}
+
 fn group_path(id: &GroupId) -> Result<String, ApiError> {
     Ok(format!("customer-groups/{}", path_segment(id.as_str())?))
 }
@@ -168,6 +190,37 @@ impl<H: Http> SprykerBackend<H> {
     /// requests).
     pub fn with_http(http: H) -> Self {
         SprykerBackend { http }
+    }
+
+    /// Signs a Back Office user in with the password grant at `POST token` (the OAuth
+    /// form, which can also refresh; spryker/oauth-backend-api). Wrong credentials are
+    /// [`ApiError::Unauthorized`] with Spryker's sentence. Nothing keeps the password.
+    pub async fn sign_in(&self, username: &str, password: &str) -> Result<Session, ApiError> {
+        self.token_request(token::password_grant(username, password))
+            .await
+    }
+
+    /// Renews a session with its refresh token (spent by the call: Spryker rotates
+    /// refresh tokens); a spent or expired one is [`ApiError::Unauthorized`].
+    pub async fn refresh(&self, refresh_token: &Secret) -> Result<Session, ApiError> {
+        self.token_request(token::refresh_grant(refresh_token.expose()))
+            .await
+    }
+
+    async fn token_request(&self, form: String) -> Result<Session, ApiError> {
+        let accept = [(ACCEPT, "application/json".to_owned())];
+        let resp = self
+            .http
+            .send_with(
+                Method::POST,
+                token::PATH,
+                &[],
+                Some(form),
+                token::FORM,
+                &accept,
+            )
+            .await?;
+        token::session(resp)
     }
 
     /// The transport.
@@ -232,23 +285,32 @@ impl<H: Http> SprykerBackend<H> {
         let mut params = list_params(query);
         if path == "customers" {
             stable_customer_order(&mut params);
+            literal_search(&mut params);
         }
         params.extend(extra.iter().cloned());
         self.get(path, &params).await
     }
 
-    /// The customer one key names, if any.
+    /// The customer one key names, if any. Spryker's e-mail filter is an exact match,
+    /// which on PostgreSQL includes case: an address is asked for as the list writes
+    /// it, then lowercased if that differs.
     async fn lookup(&self, key: &CustomerKey) -> Result<Option<Customer>, ApiError> {
-        let filter = match key {
-            CustomerKey::Email(_) => "filter[customers.email]",
-            CustomerKey::Reference(_) => "filter[customers.customerReference]",
+        let (filter, first, then) = match key {
+            CustomerKey::Email(a) => (
+                "filter[customers.email]",
+                a.written(),
+                Some(a.folded()).filter(|f| *f != a.written()),
+            ),
+            CustomerKey::Reference(r) => ("filter[customers.customerReference]", r.as_str(), None),
         };
-        let params = [
-            (filter, key.as_str().to_owned()),
-            ("page[limit]", "1".to_owned()),
-        ];
-        let doc: ListDoc<CustomerAttrs> = self.get("customers", &params).await?;
-        Ok(doc.data.into_iter().next().map(|r| r.into_customer()))
+        for value in std::iter::once(first).chain(then) {
+            let params = [(filter, value.to_owned()), ("page[limit]", "1".to_owned())];
+            let doc: ListDoc<CustomerAttrs> = self.get("customers", &params).await?;
+            if let Some(r) = doc.data.into_iter().next() {
+                return Ok(Some(r.into_customer()));
+            }
+        }
+        Ok(None)
     }
 
     /// Every customer matching `q` but `except`, paged through 1,000 at a time; more
