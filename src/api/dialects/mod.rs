@@ -3,6 +3,10 @@
 //! the one list of them: configuration, app and error messages all read it. A new
 //! backend is a new module here plus a variant, never a change to pages.
 
+pub mod like;
+/// Not yet a [`Dialect`]: it becomes one with the real Medusa server in `cargo xtask
+/// test` and the end-to-end tests on it (issue 19).
+pub mod medusa;
 pub mod reference;
 pub mod spryker;
 

@@ -130,18 +130,10 @@ fn stable_customer_order(params: &mut Vec<(&'static str, String)>) {
 
 /// Makes a customer search find what the admin typed, literally: Spryker matches `q`
 /// against each customer field as `LIKE '%q%'` without escaping it (spryker/customer
-/// `CustomerRepository`), so `%` and `_` would be wildcards; they and the escape
-/// character `\` (MySQL's and PostgreSQL's default) are escaped.
+/// `CustomerRepository`).
 fn literal_search(params: &mut [(&'static str, String)]) {
     if let Some((_, q)) = params.iter_mut().find(|(k, _)| *k == "q") {
-        let mut escaped = String::with_capacity(q.len() + 2);
-        for ch in q.chars() {
-            if matches!(ch, '\\' | '%' | '_') {
-                escaped.push('\\');
-            }
-            escaped.push(ch);
-        }
-        *q = escaped;
+        *q = super::like::literal(q);
     }
 }
 
