@@ -40,7 +40,7 @@ impl std::fmt::Debug for Token {
 }
 
 /// Constant-time comparison (for equal lengths; the length itself is not secret).
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use crate::token::{Token, generate};
+use crate::token::{Token, generate, same};
 
 /// How long an access token lives unless configured (Spryker's `PT8H`).
 pub const DEFAULT_LIFETIME: Duration = Duration::from_secs(8 * 3600);
@@ -135,11 +135,6 @@ impl SprykerAuth {
             expires_in: self.lifetime.as_secs(),
         }
     }
-}
-
-/// Constant-time comparison of equal-length byte strings.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

@@ -446,8 +446,8 @@ impl<H: Http> MedusaBackend<H> {
         Ok(page.count)
     }
 
-    /// The customers some keys name (addresses as written and lowercased, references
-    /// as ids).
+    /// The customers some keys of one kind name (addresses as written and lowercased,
+    /// references as ids: Medusa ANDs its filters, so the kinds never share a request).
     async fn lookup(&self, keys: &[CustomerKey]) -> Result<Vec<Customer>, ApiError> {
         let mut params = vec![
             ("fields", wire::CUSTOMER_FIELDS.to_owned()),
@@ -463,18 +463,6 @@ impl<H: Http> MedusaBackend<H> {
                 }
                 CustomerKey::Reference(r) => params.push(("id[]", r.clone())),
             }
-        }
-        let emails = keys.iter().any(|k| matches!(k, CustomerKey::Email(_)));
-        let ids = keys.iter().any(|k| matches!(k, CustomerKey::Reference(_)));
-        if emails && ids {
-            // Medusa ANDs its filters: addresses and ids go in separate requests.
-            let (e, r): (Vec<CustomerKey>, Vec<CustomerKey>) = keys
-                .iter()
-                .cloned()
-                .partition(|k| matches!(k, CustomerKey::Email(_)));
-            let mut found = Box::pin(self.lookup(&e)).await?;
-            found.extend(Box::pin(self.lookup(&r)).await?);
-            return Ok(found);
         }
         let page: CustomerList = self.get(CUSTOMERS, &params).await?;
         Ok(page
@@ -646,7 +634,14 @@ impl<H: Http + Send + Sync> Backend for MedusaBackend<H> {
         keys: &[CustomerKey],
         _group: Option<&GroupId>,
     ) -> Result<Vec<Found>, ApiError> {
-        let batches: Vec<&[CustomerKey]> = keys.chunks(LOOKUP_KEYS).collect();
+        let (emails, ids): (Vec<CustomerKey>, Vec<CustomerKey>) = keys
+            .iter()
+            .cloned()
+            .partition(|k| matches!(k, CustomerKey::Email(_)));
+        let batches: Vec<&[CustomerKey]> = emails
+            .chunks(LOOKUP_KEYS)
+            .chain(ids.chunks(LOOKUP_KEYS))
+            .collect();
         let mut found = Vec::new();
         for wave in batches.chunks(LOOKUP_PARALLEL) {
             let answers = futures::future::join_all(wave.iter().map(|b| self.lookup(b))).await;
