@@ -8,6 +8,10 @@
 // `tests/e2e/api.js`'s `dialect()`/`keys()`). Two more servers hold 100,000 customers
 // each, for lists and exports at scale: projects `lists-reference` (CG_BIG_URL) and
 // `lists-spryker` (CG_BIG_SPRYKER_URL, the app on /spryker/) run only `lists.spec.js`.
+// Project `medusa` runs the guide, lifetimes.spec.js and medusa.spec.js against a real
+// Medusa 2.21.2 on PostgreSQL (CG_MEDUSA_URL, its admin token CG_MEDUSA_TOKEN; 10,000 demo
+// customers), the app served by one more reference server (CG_MEDUSA_PAGE_URL) configured
+// for it (`data-dialect="medusa"`, Medusa's URL and token; Medusa allows that origin).
 // Every server takes the bearer token CG_TOKEN (`--token`); the pages they serve carry it
 // by themselves, and `tests/e2e/api.js` sends it on direct API calls (`authHeaders()`).
 // Every server also answers /admin/customer-groups/… with the example host back office
@@ -37,6 +41,11 @@ module.exports = defineConfig({
       name: "spryker",
       testMatch: /(guide|lifetimes)\.spec\.js$/,
       use: { baseURL: process.env.CG_SPRYKER_URL || "http://127.0.0.1:8081" },
+    },
+    {
+      name: "medusa",
+      testMatch: /(guide|lifetimes|medusa)\.spec\.js$/,
+      use: { baseURL: process.env.CG_MEDUSA_PAGE_URL || "http://127.0.0.1:8084" },
     },
     {
       name: "lists-reference",

@@ -493,23 +493,35 @@ const CITIES: &[(&str, &str, &str, bool)] = &[
     ("Manchester", "gb", "M# #AB", true),
 ];
 
-const STREETS: &[&str] = &[
-    "Hauptstraße",
-    "Bahnhofstraße",
-    "Gartenweg",
-    "Lindenallee",
-    "Schillerstraße",
-    "Rue de la Paix",
-    "Avenue Victor Hugo",
-    "Calle Mayor",
-    "Via Roma",
-    "Kerkstraat",
-    "Long Street",
-    "Market Street",
-    "Church Road",
-    "ul. Długa",
-    "Storgatan",
-];
+/// Street names as each country's addresses have them.
+fn streets(country_code: &str) -> &'static [&'static str] {
+    match country_code {
+        "de" | "at" | "ch" => &[
+            "Hauptstraße",
+            "Bahnhofstraße",
+            "Gartenweg",
+            "Lindenallee",
+            "Schillerstraße",
+        ],
+        "fr" => &[
+            "rue de la Paix",
+            "avenue Victor Hugo",
+            "boulevard Voltaire",
+            "rue Pasteur",
+        ],
+        "es" => &["Calle Mayor", "Calle de Alcalá", "Avenida de América"],
+        "it" => &["Via Roma", "Via Garibaldi", "Corso Venezia"],
+        "nl" => &["Kerkstraat", "Prinsengracht", "Dorpsstraat"],
+        "pl" => &["ul. Długa", "ul. Floriańska", "ul. Szewska"],
+        "se" => &["Storgatan", "Drottninggatan", "Kungsgatan"],
+        _ => &[
+            "Long Street",
+            "Market Street",
+            "Church Road",
+            "Station Road",
+        ],
+    }
+}
 
 /// Customer `id`'s address: from a generator stream of its own, so it changes nothing
 /// else of the demo.
@@ -517,7 +529,7 @@ pub fn address(id: i64) -> Address {
     let mut rng =
         SplitMix64::new(SEED ^ 0x243F_6A88_85A3_08D3 ^ (id as u64).wrapping_mul(0x9E37_79B9));
     let (city, country_code, pattern, number_first) = *rng.pick(CITIES);
-    let street = *rng.pick(STREETS);
+    let street = *rng.pick(streets(country_code));
     let number = rng.below(180) + 1;
     let postal_code = pattern
         .chars()

@@ -8,7 +8,7 @@
 const { test, expect } = require("@playwright/test");
 const { api, uniqueName, dialect } = require("./api");
 const { customersGrid, groupsGrid, rowCheckbox, nameField } = require("./locators");
-const { hostPage, hostWithModule } = require("./host");
+const { TOKEN, hostPage, hostSigningInAgain } = require("./host");
 
 const rowKeys = (grid) => grid.locator("tbody tr[data-id]").evaluateAll((rows) => rows.map((r) => r.dataset.id));
 // The failure's toast stays until closed; a success after it is a toast of its own.
@@ -250,19 +250,7 @@ test("embedded: a 401 raises cg-unauthorized, the host sets a new token, Retry a
   // The host mounts the app with a token the server does not take, and answers the
   // app's cg-unauthorized event by signing in again: setToken with the right one (the
   // host page's `TOKEN`, see host.js).
-  await hostWithModule(
-    page,
-    request,
-    "/host",
-    '<main id="slot"></main>',
-    `const slot = document.getElementById("slot");
-     window.cgEvents = [];
-     slot.addEventListener("cg-unauthorized", (e) => {
-       window.cgEvents.push(e.detail);
-       window.cgHandle.setToken(TOKEN);
-     });
-     window.cgHandle = cg.mount(slot, { basePath: "/host", authToken: "expired-token" });`,
-  );
+  await hostSigningInAgain(page, request, { authToken: "expired-token" }, TOKEN);
   await page.goto("/host");
   await expect(page.getByRole("alert")).toContainText(SESSION);
   await expect.poll(() => page.evaluate(() => window.cgEvents)).toEqual([{ status: 401 }]);

@@ -1,14 +1,16 @@
 // The guide "Managing customer groups", step by step by its visible labels, against the
 // real server; the database state is checked through the API afterwards.
 //
-// It runs twice (playwright.config.js): project `reference` (the app on `/api/v1`) and
-// project `spryker` (the app on the server's Spryker Back Office API, `/spryker/`). The
-// database is always checked through `/api/v1`, which both servers answer; `keys()` maps
-// its numbers to the app's ids (group uuids, customer references `DE--n` on Spryker).
-// Where the Spryker UI differs on purpose (its declared capabilities), a test branches
-// on `k.spryker` and says why; every outcome in the database is checked the same way.
+// It runs three times (playwright.config.js): project `reference` (the app on `/api/v1`),
+// project `spryker` (the app on the server's Spryker Back Office API, `/spryker/`) and
+// project `medusa` (the app on a real Medusa v2 server). The database is checked through
+// `api()`: `/api/v1`, which both reference servers answer, or Medusa's admin API in the
+// same shape; `keys()` maps customer numbers to the app's ids (group uuids, customer
+// references `DE--n` on Spryker, `cus_01SEED…` on Medusa). Where a dialect's UI differs on
+// purpose (its declared capabilities), a test branches on `k.spryker` / `k.medusa` and
+// says why; every outcome in the database is checked the same way.
 const { test, expect } = require("@playwright/test");
-const { api, authHeaders, uniqueName, keys, dialect } = require("./api");
+const { api, uniqueName, keys, dialect } = require("./api");
 // `rowCheckbox(grid, id)`: `id` is the app's id of the customer (`keys(testInfo).customer(n)`).
 const { customersGrid, assignedGrid, rowCheckbox, toast, nameField, descriptionField } = require("./locators");
 
@@ -19,7 +21,8 @@ const customerTotal = async (request) => (await api(request).customers({ per_pag
 const rowKeys = (grid) => grid.locator("tbody tr[data-id]").evaluateAll((rows) => rows.map((r) => r.dataset.id));
 
 /**
- * Records the app's write requests to its API (`/api/v1/…` or `/spryker/…`, any method
+ * Records the app's write requests to its API (`/api/v1/…`, `/spryker/…` or Medusa's
+ * `/admin/…`, any method
  * but GET) as `{ method, path, body }`, in the order they were sent.
  */
 function recordWrites(page) {
@@ -27,7 +30,7 @@ function recordWrites(page) {
   page.on("request", (r) => {
     const { pathname } = new URL(r.url());
     if (r.method() === "GET" || r.method() === "OPTIONS") return;
-    if (!pathname.startsWith("/api/v1/") && !pathname.startsWith("/spryker/")) return;
+    if (!["/api/v1/", "/spryker/", "/admin/"].some((p) => pathname.startsWith(p))) return;
     let body = null;
     try {
       body = r.postDataJSON();
@@ -42,6 +45,21 @@ function recordWrites(page) {
 /** A JSON:API errors document, as Spryker's API answers a failure. */
 const sprykerError = (status, detail, extra = {}) =>
   JSON.stringify({ errors: [{ status: String(status), detail, ...extra }] });
+
+/** A Medusa error body, as its admin API answers a failure. */
+const medusaError = (type, message) => JSON.stringify({ type, message });
+
+/**
+ * Medusa's membership writes (`POST /admin/customer-groups/{id}/customers`, `{add, remove}`)
+ * among `writes`: every path checked, the ids added and removed (sorted), the count.
+ */
+function medusaMemberWrites(writes, groupId) {
+  const path = `/admin/customer-groups/${groupId}/customers`;
+  for (const w of writes) expect(`${w.method} ${w.path}`).toBe(`POST ${path}`);
+  const add = writes.flatMap((w) => w.body.add || []).sort();
+  const remove = writes.flatMap((w) => w.body.remove || []).sort();
+  return { add, remove, requests: writes.length };
+}
 
 /** Goes to the list and opens a row action (View / Edit) of the named group. */
 async function openFromList(page, name, action) {
@@ -87,9 +105,10 @@ test.describe("Adding a customer group", () => {
     // The new group shows in the list with its member count.
     await page.getByRole("searchbox").fill(name);
     const row = page.getByTestId("groups-grid").locator("tbody tr", { hasText: name });
-    if (k.spryker) {
-      // Spryker's groups have no number (no # column, so Customers is the 4th cell) and
-      // its list gives no member counts: the cell says so instead of guessing.
+    if (k.spryker || k.medusa) {
+      // Spryker's and Medusa's groups have no number (no # column, so Customers is the
+      // 4th cell) and their lists give no member counts: the cell says so instead of
+      // guessing (Medusa counts one group per request: the view and edit pages show it).
       await expect(page.getByTestId("groups-grid").getByRole("columnheader", { name: "#", exact: true })).toHaveCount(0);
       const cell = row.locator("td").nth(3);
       await expect(cell.locator("[aria-hidden=true]")).toHaveText("—");
@@ -212,29 +231,44 @@ test.describe("Adding a customer group", () => {
   test("the server's 422 lands on the field even when the client could not know", async ({ page }, testInfo) => {
     // Each dialect's own way of saying "this field is wrong": `{message, fields}` on the
     // reference API, a JSON:API error with code 1221 pointing at the attribute on Spryker.
-    const refused = keys(testInfo).spryker
+    // Medusa names no field but one: a name another group took after the app checked
+    // (a colleague's Save in between) is its 400 "… already exists.".
+    const k = keys(testInfo);
+    const refused = k.spryker
       ? {
           url: "**/spryker/customer-groups",
+          status: 422,
           contentType: "application/vnd.api+json",
           body: sprykerError(422, "Name is reserved for the system", {
             code: "1221",
             source: { pointer: "/data/attributes/name" },
           }),
+          shown: "Name is reserved for the system",
         }
-      : {
-          url: "**/api/v1/customer-groups",
-          contentType: "application/json",
-          body: JSON.stringify({ message: "Name is reserved.", fields: { name: "Name is reserved for the system" } }),
-        };
+      : k.medusa
+        ? {
+            url: "**/admin/customer-groups",
+            status: 400,
+            contentType: "application/json",
+            body: medusaError("invalid_data", "Customer group with name: System, already exists."),
+            shown: "Name is already used",
+          }
+        : {
+            url: "**/api/v1/customer-groups",
+            status: 422,
+            contentType: "application/json",
+            body: JSON.stringify({ message: "Name is reserved.", fields: { name: "Name is reserved for the system" } }),
+            shown: "Name is reserved for the system",
+          };
     await page.route(refused.url, (route) =>
       route.request().method() === "POST"
-        ? route.fulfill({ status: 422, contentType: refused.contentType, body: refused.body })
+        ? route.fulfill({ status: refused.status, contentType: refused.contentType, body: refused.body })
         : route.continue(),
     );
     await page.goto("/customer-groups/new");
     await nameField(page).fill("System");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByText("Name is reserved for the system")).toBeVisible();
+    await expect(page.getByText(refused.shown)).toBeVisible();
     await expect(nameField(page)).toHaveValue("System");
   });
 
@@ -243,7 +277,9 @@ test.describe("Adding a customer group", () => {
     // The dialect's own error body: `{message}` or a JSON:API errors document.
     const failed = k.spryker
       ? { url: "**/spryker/customer-groups", contentType: "application/vnd.api+json", body: sprykerError(500, "database is locked", { code: "1500" }) }
-      : { url: "**/api/v1/customer-groups", contentType: "application/json", body: '{"message":"database is locked"}' };
+      : k.medusa
+        ? { url: "**/admin/customer-groups", contentType: "application/json", body: medusaError("unknown_error", "database is locked") }
+        : { url: "**/api/v1/customer-groups", contentType: "application/json", body: '{"message":"database is locked"}' };
     await page.route(failed.url, (route) =>
       route.request().method() === "POST"
         ? route.fulfill({ status: 500, contentType: failed.contentType, body: failed.body })
@@ -309,6 +345,10 @@ test.describe("Editing a customer group", () => {
       expect(writes[0].method).toBe("PATCH");
       expect(writes[0].path).toBe(`/spryker/customer-groups/${k.group(g)}/customers`);
       expect(writes[0].body.data.attributes.customerReferences).toEqual([]);
+    } else if (k.medusa) {
+      // Medusa removes by id, 1,000 a request: every member, nothing added.
+      const sent = medusaMemberWrites(writes, k.group(g));
+      expect(sent).toEqual({ add: [], remove: ids.map(k.customer).sort(), requests: 2 });
     } else {
       expect(writes.map((w) => w.body)).toEqual([{ unassign_all: true, unassign: [], assign: [], assign_matching: null }]);
       expect(writes[0].path).toBe(`/api/v1/customer-groups/${g.id}/customers/changes`);
@@ -331,10 +371,10 @@ test.describe("Editing a customer group", () => {
     }
     for (const id of removed) await rowCheckbox(assignedGrid(page), k.customer(id)).uncheck();
     await expect(page.getByText("Selected customers to de-assign (3)")).toBeVisible();
-    if (k.spryker) {
-      // Spryker cannot list customers without a group's members: the grid lists every
-      // customer (member 1 is on its first page) and says so. 1501 and 1502 are found by
-      // their e-mail, as Spryker's search does not match ids.
+    if (k.spryker || k.medusa) {
+      // Spryker and Medusa cannot list customers without a group's members: the grid
+      // lists every customer (member 1 is on its first page) and says so. 1501 and 1502
+      // are found by their e-mail, as neither search matches ids.
       await expect(page.getByText("This backend lists every customer here, members included; assigning a member again changes nothing.")).toBeVisible();
       await expect(rowCheckbox(customersGrid(page), k.customer(1))).toBeVisible();
       for (const id of [1501, 1502]) {
@@ -361,6 +401,11 @@ test.describe("Editing a customer group", () => {
       );
       const post = writes.find((w) => w.method === "POST");
       expect(post.body.data.attributes.customerReferences.sort()).toEqual([k.customer(1501), k.customer(1502)]);
+    } else if (k.medusa) {
+      // Medusa's `{add, remove}`: removals first, then the two new ones.
+      const sent = medusaMemberWrites(writes, k.group(g));
+      expect(sent.add).toEqual([1501, 1502].map(k.customer));
+      expect(sent.remove).toEqual(removed.map(k.customer).sort());
     } else {
       const bodies = writes.map((w) => w.body);
       expect(bodies).toHaveLength(1);
@@ -380,9 +425,9 @@ test.describe("Editing a customer group", () => {
     await page.goto(`/customer-groups/${k.group(g)}/edit?tab=customers`);
     await rowCheckbox(assignedGrid(page), k.customer(61)).uncheck();
     await customersGrid(page).getByRole("button", { name: /Select all .* matching/ }).click();
-    // Spryker's grid lists every customer, the 3 members too, so "all matching" is all
-    // of them; on the reference API it is the non-members.
-    const available = k.spryker ? total : total - 3;
+    // Spryker's and Medusa's grids list every customer, the 3 members too, so "all
+    // matching" is all of them; on the reference API it is the non-members.
+    const available = k.spryker || k.medusa ? total : total - 3;
     await expect(page.getByText(`Selected customers to assign (${available.toLocaleString("en-US")})`)).toBeVisible();
     if (k.spryker) {
       // Spryker pages through the matching customers at Save (1,000 a request) and shows
@@ -397,7 +442,8 @@ test.describe("Editing a customer group", () => {
     }
     await page.getByRole("button", { name: "Save" }).click();
     if (k.spryker) await expect(page.getByText(/Saving… [\d,]+ of [\d,]+/).first()).toBeVisible();
-    await expect(toast(page)).toContainText("Customer group was updated successfully.");
+    // Medusa adds its 10,000 in ten requests of 1,000 after reading who is a member.
+    await expect(toast(page)).toContainText("Customer group was updated successfully.", { timeout: k.medusa ? 45_000 : undefined });
     const members = await a.members(g.id, { q: "61" });
     expect(members.items.map((c) => c.id)).not.toContain(61);
     expect((await a.group(g.id)).customer_count).toBe(total - 1);
@@ -409,7 +455,17 @@ test.describe("Editing a customer group", () => {
     const name = uniqueName("Half Saved");
     const g = await a.createGroup({ name, customer_ids: [71, 72] });
     let fail = true;
-    if (k.spryker) {
+    if (k.medusa) {
+      // Medusa changes members with POST …/{id}/customers (reading members is a GET of
+      // /admin/customers, which is let through).
+      await page.route(
+        (url) => url.pathname === `/admin/customer-groups/${k.group(g)}/customers`,
+        (route) =>
+          fail && route.request().method() !== "GET"
+            ? route.fulfill({ status: 503, contentType: "application/json", body: medusaError("unknown_error", "try later") })
+            : route.continue(),
+      );
+    } else if (k.spryker) {
       // Spryker changes members with POST/PATCH/DELETE under …/{uuid}/customers; its
       // errors are JSON:API documents.
       await page.route(
@@ -489,6 +545,16 @@ test.describe("Viewing a customer group", () => {
         await expect(grid.getByRole("columnheader", { name: col, exact: true }).getByRole("button")).toHaveCount(0);
       }
       await expect(grid.getByRole("columnheader", { name: "Last Name" })).toHaveAttribute("aria-sort", "ascending");
+    } else if (k.medusa) {
+      // Medusa's customers have no gender either, and members sort by id and e-mail only
+      // (the orders Medusa keeps total): id first.
+      const cell = memberRow.locator("td").nth(3);
+      await expect(cell.locator("[aria-hidden=true]")).toHaveText("—");
+      await expect(cell.locator("[title]")).toHaveAttribute("title", "This backend does not report the gender of members.");
+      for (const col of ["Last Name", "Gender"]) {
+        await expect(grid.getByRole("columnheader", { name: col, exact: true }).getByRole("button")).toHaveCount(0);
+      }
+      await expect(grid.getByRole("columnheader", { name: "#", exact: true })).toHaveAttribute("aria-sort", "ascending");
     } else {
       const gender = { male: "Male", female: "Female", unknown: "n/a" }[member.gender];
       await expect(memberRow.locator("td").nth(3)).toHaveText(gender);
@@ -506,7 +572,9 @@ test.describe("Viewing a customer group", () => {
 
   test("a group that does not exist says so", async ({ page }, testInfo) => {
     // Spryker names groups by uuid: a well-formed one that no group has.
-    const missing = keys(testInfo).spryker ? "00000000-0000-4000-8000-000000000000" : "987654";
+    // Medusa's ids are prefixed ULIDs.
+    const k = keys(testInfo);
+    const missing = k.spryker ? "00000000-0000-4000-8000-000000000000" : k.medusa ? "cusgroup_01MISSING0000000000000000" : "987654";
     await page.goto(`/customer-groups/${missing}`);
     await expect(page.getByText("This customer group does not exist.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customer group");
@@ -532,23 +600,24 @@ test.describe("Deleting a customer group", () => {
     await dialog.getByRole("button", { name: "Delete" }).click();
     await expect(toast(page)).toContainText(`Customer group “${name}” was deleted.`);
     await expect(page).toHaveURL(/\/customer-groups$/);
-    const gone = await request.get(`/api/v1/customer-groups/${g.id}`, { headers: authHeaders() });
-    expect(gone.status()).toBe(404);
+    expect(await a.groupStatus(g.id)).toBe(404);
   });
 });
 
 test.describe("Keyboard", () => {
-  test("tabs, sort buttons and checkboxes work without a mouse", async ({ page }) => {
+  test("tabs, sort buttons and checkboxes work without a mouse", async ({ page }, testInfo) => {
+    // Medusa's customers sort by id and e-mail only: the e-mail column stands in.
+    const sortable = keys(testInfo).medusa ? { column: "Email", param: "email" } : { column: "Last Name", param: "last_name" };
     await page.goto("/customer-groups/new");
     await page.getByRole("tab", { name: "General Information" }).focus();
     await page.keyboard.press("ArrowRight");
     await expect(page.getByRole("tab", { name: "Customers" })).toBeFocused();
     await expect(page.getByRole("tab", { name: "Customers" })).toHaveAttribute("aria-selected", "true");
     const grid = customersGrid(page);
-    await grid.getByRole("columnheader", { name: "Last Name" }).getByRole("button").focus();
+    await grid.getByRole("columnheader", { name: sortable.column }).getByRole("button").focus();
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(/c_sort=last_name/);
-    await expect(grid.getByRole("columnheader", { name: "Last Name" })).toHaveAttribute("aria-sort", "ascending");
+    await expect(page).toHaveURL(new RegExp(`c_sort=${sortable.param}`));
+    await expect(grid.getByRole("columnheader", { name: sortable.column })).toHaveAttribute("aria-sort", "ascending");
     const first = grid.locator("tbody tr[data-id] input[type=checkbox]").first();
     await first.focus();
     await page.keyboard.press("Space");

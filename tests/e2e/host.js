@@ -44,4 +44,26 @@ async function hostWithModule(page, request, path, bodyHtml, script) {
   );
 }
 
-module.exports = { TOKEN, hostPage, hostWithModule };
+/**
+ * A host page at `/host` that mounts the app with `mount` (the JS API's options, e.g. an
+ * expired `authToken`) and answers every `cg-unauthorized` by `setToken(token)`, as a
+ * host that signs in again would; the events heard are in `window.cgEvents` and the
+ * app's handle in `window.cgHandle`.
+ */
+async function hostSigningInAgain(page, request, mount, token) {
+  await hostWithModule(
+    page,
+    request,
+    "/host",
+    '<main id="slot"></main>',
+    `const slot = document.getElementById("slot");
+     window.cgEvents = [];
+     slot.addEventListener("cg-unauthorized", (e) => {
+       window.cgEvents.push(e.detail);
+       window.cgHandle.setToken(${JSON.stringify(token)});
+     });
+     window.cgHandle = cg.mount(slot, ${JSON.stringify({ basePath: "/host", ...mount })});`,
+  );
+}
+
+module.exports = { TOKEN, hostPage, hostWithModule, hostSigningInAgain };

@@ -1,9 +1,11 @@
 //! `cargo xtask`: the one place for every install, build, serve and test step, so the
 //! README, CI and people run the same thing.
 //!
-//! - `cargo xtask serve [--port N] [--customers N] [--dialect reference|spryker]`: release
-//!   build, reference server with demo data, prints the URL; `--dialect spryker` serves
-//!   the app configured for the server's Spryker API (`/spryker/`, bearer token); the
+//! - `cargo xtask serve [--port N] [--customers N] [--dialect reference|spryker|medusa]`:
+//!   release build, reference server with demo data, prints the URL; `--dialect spryker`
+//!   serves the app configured for the server's Spryker API (`/spryker/`, bearer token),
+//!   `--dialect medusa` for a real Medusa set up as the tests do (its URL and admin
+//!   credentials printed); the
 //!   example host back office is at `/embed-example.html` (the app under
 //!   `/admin/customer-groups`).
 //! - `cargo xtask test`: every check and test suite; non-zero exit if any fails (the
@@ -19,6 +21,8 @@
 //! - `cargo xtask host-example`: writes the example host back office into the current
 //!   `dist/` (the release build does it too; this is for a `dist/` built otherwise).
 //! - `cargo xtask bench [--customers N]`: API and page timings at N customers.
+//! - `cargo xtask medusa`: the real Medusa of the tests alone (PostgreSQL, npm, seed), its
+//!   URL and admin token printed for `cargo test --test medusa -- --ignored`.
 
 mod bench;
 mod build;
@@ -26,6 +30,7 @@ mod cmd;
 mod contract;
 #[cfg(test)]
 mod imports;
+mod medusa;
 mod remap;
 mod repro;
 mod serve;
@@ -53,10 +58,11 @@ fn main() -> ExitCode {
         "e2e" => test::e2e(rest),
         "host-example" => build::host_example(),
         "bench" => bench::run(rest),
+        "medusa" => medusa::run(rest),
 
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker] | test [--skip-install] | e2e [playwright args] | contract [--seed N] [--examples N] | dist | release | repro | host-example | bench [--customers N]>"
+                "usage: cargo xtask <serve [--port N] [--customers N] [--dialect reference|spryker|medusa] | test [--skip-install] | e2e [playwright args] | contract [--seed N] [--examples N] | dist | release | repro | host-example | bench [--customers N] | medusa>"
             );
             return if task == "help" || task == "--help" {
                 ExitCode::SUCCESS

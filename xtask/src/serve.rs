@@ -19,13 +19,16 @@ pub enum Dialect {
     Reference,
     /// Spryker's Back Office API, which the server answers under `/spryker/`.
     Spryker,
+    /// A real Medusa v2 server ([`crate::medusa`]), which the page calls across origins.
+    Medusa,
 }
 
 impl Dialect {
     /// Every dialect, as `--dialect` spells it.
-    pub const ALL: [(&'static str, Dialect); 2] = [
+    pub const ALL: [(&'static str, Dialect); 3] = [
         ("reference", Dialect::Reference),
         ("spryker", Dialect::Spryker),
+        ("medusa", Dialect::Medusa),
     ];
 
     /// Reads `--dialect NAME` (default `reference`).
@@ -45,10 +48,12 @@ impl Dialect {
     }
 
     /// The server arguments that configure the served page for this dialect (the token
-    /// needs none: the server writes it into the page itself).
+    /// needs none: the server writes its own into the page itself; Medusa's comes from
+    /// [`medusa_page_args`]).
     pub fn server_args(self) -> Vec<String> {
         match self {
             Dialect::Reference => Vec::new(),
+            Dialect::Medusa => ["--page-setting".to_owned(), "dialect=medusa".to_owned()].into(),
             Dialect::Spryker => [
                 "--page-setting".to_owned(),
                 "dialect=spryker".to_owned(),
@@ -58,6 +63,25 @@ impl Dialect {
             .into(),
         }
     }
+}
+
+/// The page settings that point the served app at a running Medusa with its admin token.
+pub fn medusa_page_args(medusa: &crate::medusa::Medusa) -> Vec<String> {
+    [
+        "--page-setting".to_owned(),
+        format!("api-base-url={}/", medusa.url),
+        "--page-setting".to_owned(),
+        format!("auth-token={}", medusa.token),
+    ]
+    .into()
+}
+
+/// The page origins a server on `port` is reached by (what Medusa's CORS must allow).
+pub fn origins(port: u16) -> Vec<String> {
+    vec![
+        format!("http://127.0.0.1:{port}"),
+        format!("http://localhost:{port}"),
+    ]
 }
 
 /// Builds the reference server (release) and returns its binary.
@@ -193,6 +217,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let db = dir.join("cg-demo.db");
     let mut server_args = server_args(port, customers, &db, &dist);
     server_args.extend(dialect.server_args());
+    let medusa = match dialect {
+        Dialect::Medusa => Some(crate::medusa::start(&origins(port), "serve")?),
+        _ => None,
+    };
+    if let Some(m) = &medusa {
+        server_args.extend(medusa_page_args(m));
+    }
     println!("$ {} {}", server.display(), server_args.join(" "));
     let running = RunningServer::start(&server, &server_args, "")?;
     println!("{}", api_line(&running.url, &running.token));
@@ -203,5 +234,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if dialect == Dialect::Spryker {
         println!("{}", spryker_line(&running.url, &running.token));
     }
-    running.wait()
+    if let Some(m) = &medusa {
+        println!(
+            "Medusa: {} (admin {} / {}; the page carries a token of that admin; {} customers, \"{}\" of {})",
+            m.url,
+            crate::medusa::ADMIN_EMAIL,
+            crate::medusa::ADMIN_PASSWORD,
+            crate::medusa::CUSTOMERS,
+            crate::medusa::BIG_GROUP_NAME,
+            crate::medusa::BIG_GROUP_MEMBERS
+        );
+        // Ctrl-C stops the page server; this process then stops Medusa and PostgreSQL.
+        crate::medusa::outlive_ctrl_c();
+    }
+    let result = running.wait();
+    drop(medusa);
+    result
 }

@@ -104,9 +104,35 @@ pub fn run(args: &[String]) -> Result<(), String> {
             repro::check,
         );
     }
-    if built {
-        s.step("end-to-end tests (Playwright, real server)", || e2e(&[]));
+    let mut medusa = None;
+    s.step(
+        "Medusa 2.21.2 on PostgreSQL (install, migrate, seed, start)",
+        || {
+            medusa = Some(crate::medusa::start(
+                &serve::origins(MEDUSA_PAGE_PORT.get()?),
+                "test",
+            )?);
+            Ok(())
+        },
+    );
+    if let Some(m) = &medusa {
+        s.step(
+            "Medusa dialect against the real Medusa (tests/medusa.rs)",
+            || {
+                let mut c = command("cargo", &["test", "--test", "medusa", "--", "--ignored"]);
+                c.env("CG_MEDUSA_URL", &m.url)
+                    .env("CG_MEDUSA_TOKEN", &m.token);
+                sh(c)
+            },
+        );
     }
+    if built {
+        s.step(
+            "end-to-end tests (Playwright, real servers, real Medusa)",
+            || e2e_on(&[], medusa.as_ref()),
+        );
+    }
+    drop(medusa);
 
     println!("\n==> summary ({:.0?} in all)", start.elapsed());
     let mut failed = 0;
@@ -141,9 +167,33 @@ pub fn start_server(
     origins: &[String],
     label: &str,
 ) -> Result<RunningServer, String> {
-    let mut args = serve::server_args(0, customers, db, dist);
+    start_page_server(
+        bin,
+        0,
+        customers,
+        db,
+        dist,
+        &dialect.server_args(),
+        origins,
+        label,
+    )
+}
+
+/// [`start_server`] on `port` (0: any free one) with the page settings `page_args`.
+#[allow(clippy::too_many_arguments)]
+fn start_page_server(
+    bin: &Path,
+    port: u16,
+    customers: u32,
+    db: &Path,
+    dist: &Path,
+    page_args: &[String],
+    origins: &[String],
+    label: &str,
+) -> Result<RunningServer, String> {
+    let mut args = serve::server_args(port, customers, db, dist);
     args.extend(["--token".to_owned(), TEST_TOKEN.to_owned()]);
-    args.extend(dialect.server_args());
+    args.extend(page_args.iter().cloned());
     for origin in origins {
         args.extend(["--allow-origin".to_owned(), origin.clone()]);
     }
@@ -156,15 +206,23 @@ pub fn start_server(
 /// The demo size of the servers for `tests/e2e/lists.spec.js` (lists and exports at scale).
 const BIG_CUSTOMERS: u32 = 100_000;
 
-/// A free loopback port (bound and let go: the test that listens on it starts soon).
-fn free_port() -> Result<u16, String> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
-        .map_err(|e| format!("finding a free port: {e}"))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|e| e.to_string())
+use crate::medusa::free_port;
+
+/// The port of the page server for the `medusa` project, chosen once: Medusa's CORS must
+/// name that origin before the page server starts.
+struct PagePort(std::sync::OnceLock<u16>);
+
+impl PagePort {
+    fn get(&self) -> Result<u16, String> {
+        if let Some(p) = self.0.get() {
+            return Ok(*p);
+        }
+        let p = free_port()?;
+        Ok(*self.0.get_or_init(|| p))
+    }
 }
+
+static MEDUSA_PAGE_PORT: PagePort = PagePort(std::sync::OnceLock::new());
 
 /// Starts four real servers on free ports, each with its own fresh demo database and the
 /// release build, and runs Playwright once against all of them:
@@ -180,6 +238,13 @@ fn free_port() -> Result<u16, String> {
 /// `args` go to `playwright test`: `cargo xtask e2e [ARGS…]` runs the end-to-end tests
 /// alone, on the current `dist/` (e.g. one spec file, `--project spryker`).
 pub fn e2e(args: &[String]) -> Result<(), String> {
+    let medusa = crate::medusa::start(&serve::origins(MEDUSA_PAGE_PORT.get()?), "test")?;
+    e2e_on(args, Some(&medusa))
+}
+
+/// [`e2e`] with Medusa already running (`None`: its setup failed, and the `medusa`
+/// project fails for it rather than being left out).
+fn e2e_on(args: &[String], medusa: Option<&crate::medusa::Medusa>) -> Result<(), String> {
     let dir = root().join("target/e2e");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -226,8 +291,33 @@ pub fn e2e(args: &[String]) -> Result<(), String> {
         &[],
         "server (spryker, 100,000)",
     )?;
+    let medusa_page = match medusa {
+        Some(m) => {
+            let mut page_args = Dialect::Medusa.server_args();
+            page_args.extend(serve::medusa_page_args(m));
+            Some(start_page_server(
+                &bin,
+                MEDUSA_PAGE_PORT.get()?,
+                10,
+                &dir.join("e2e-medusa-page.db"),
+                &dist,
+                &page_args,
+                &[],
+                "server (page for Medusa)",
+            )?)
+        }
+        None => None,
+    };
     println!("{}", serve::spryker_line(&spryker.url, TEST_TOKEN));
     let mut pw = command("playwright", &["test"]);
+    if let (Some(m), Some(p)) = (medusa, &medusa_page) {
+        pw.env("CG_MEDUSA_URL", &m.url)
+            .env("CG_MEDUSA_TOKEN", &m.token)
+            .env("CG_MEDUSA_PAGE_URL", &p.url);
+    } else {
+        // Nothing listens there: the `medusa` project fails instead of passing unseen.
+        pw.env("CG_MEDUSA_PAGE_URL", "http://127.0.0.1:9");
+    }
     pw.args(args)
         .env("CG_TOKEN", TEST_TOKEN)
         .env("CG_BASE_URL", &reference.url)

@@ -112,7 +112,7 @@ fn ensure_apt(wanted: &[(&str, &str)]) -> Result<(), String> {
 }
 
 /// Installs Debian packages with apt-get (through sudo unless root); nothing when empty.
-fn ensure_apt_packages(packages: &[&str]) -> Result<(), String> {
+pub fn ensure_apt_packages(packages: &[&str]) -> Result<(), String> {
     if packages.is_empty() {
         return Ok(());
     }

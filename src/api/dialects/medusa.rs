@@ -50,6 +50,9 @@ pub const SELECT_ALL_CAP: u64 = 10_000;
 pub const WRITE_CHUNK: usize = 1_000;
 /// Ids per membership check (`id[]=…` in the URL, under Node's 16 kB header limit).
 const CHECK_CHUNK: usize = 200;
+/// How many pages of 1,000 member ids one check of [`CHECK_CHUNK`] ids costs: measured
+/// on Medusa 2.21.2 here, a check takes about 1.8 s and a page of ids about 0.1 s.
+const CHECK_COST_IN_PAGES: u64 = 18;
 /// Keys per lookup request (each address is asked for as written and lowercased).
 const LOOKUP_KEYS: usize = 50;
 /// Lookup requests sent at once.
@@ -251,27 +254,47 @@ impl<H: Http> MedusaBackend<H> {
         self.get(CUSTOMERS, &params).await
     }
 
-    /// Every member's id.
+    /// Every member's id (only the ids: `fields=id`, [`ALL_PAGE`] a page, by id).
     async fn all_members(&self, group: &GroupId) -> Result<Vec<CustomerId>, ApiError> {
         let mut out = Vec::new();
-        let mut query = ListQuery::new(CAPABILITIES.member_sorts).with_per_page(ALL_PAGE);
         loop {
-            let page = self.customers(Some(group), &query).await?;
+            let params = [
+                ("groups", group.as_str().to_owned()),
+                ("fields", "id".to_owned()),
+                ("order", "id".to_owned()),
+                ("limit", ALL_PAGE.to_string()),
+                ("offset", out.len().to_string()),
+            ];
+            let page: CustomerList = self.get(CUSTOMERS, &params).await?;
             let n = page.customers.len();
             out.extend(page.customers.iter().map(|c| c.id()));
             if n == 0 || out.len() as u64 >= page.count {
                 return Ok(out);
             }
-            query = query.with_page(query.page + 1);
         }
     }
 
-    /// Which of `ids` are members of `group` already.
+    /// Which of `ids` are members of `group` already: read from the members' ids when
+    /// those take fewer pages than the checks of `ids` cost ([`CHECK_COST_IN_PAGES`]),
+    /// else asked for by id, [`CHECK_CHUNK`] a request.
     async fn members_among(
         &self,
         group: &GroupId,
         ids: &[CustomerId],
     ) -> Result<BTreeSet<CustomerId>, ApiError> {
+        let pages = self
+            .member_count(group)
+            .await?
+            .div_ceil(u64::from(ALL_PAGE));
+        let checks = (ids.len() as u64).div_ceil(CHECK_CHUNK as u64);
+        if pages <= checks * CHECK_COST_IN_PAGES {
+            let wanted: BTreeSet<&CustomerId> = ids.iter().collect();
+            let members = self.all_members(group).await?;
+            return Ok(members
+                .into_iter()
+                .filter(|id| wanted.contains(id))
+                .collect());
+        }
         let mut out = BTreeSet::new();
         for chunk in ids.chunks(CHECK_CHUNK) {
             let mut params = vec![
@@ -381,18 +404,33 @@ impl<H: Http> MedusaBackend<H> {
                 Step::Remove(ids) | Step::Add(ids) => ids.len() as u64,
             })
             .sum();
+        let adding: Vec<CustomerId> = steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Add(ids) => Some(ids.iter().cloned()),
+                Step::Remove(_) => None,
+            })
+            .flatten()
+            .collect();
+        // Who is a member already, asked once before the first addition (removals do
+        // not touch the customers added: the plan never adds whom it removes).
+        let mut known: Option<BTreeSet<CustomerId>> = None;
         let mut applied = Applied::default();
         let mut done = 0;
         for step in steps {
             let result = match &step {
                 Step::Remove(ids) => self.write_members(group, &[], ids).await,
-                Step::Add(ids) => match self.members_among(group, ids).await {
+                Step::Add(ids) => match match known.take() {
+                    Some(m) => Ok(m),
+                    None => self.members_among(group, &adding).await,
+                } {
                     Ok(members) => {
                         let new: Vec<CustomerId> = ids
                             .iter()
                             .filter(|id| !members.contains(*id))
                             .cloned()
                             .collect();
+                        known = Some(members);
                         if new.is_empty() {
                             Ok(())
                         } else {

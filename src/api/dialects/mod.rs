@@ -4,8 +4,6 @@
 //! backend is a new module here plus a variant, never a change to pages.
 
 pub mod like;
-/// Not yet a [`Dialect`]: it becomes one with the real Medusa server in `cargo xtask
-/// test` and the end-to-end tests on it (issue 19).
 pub mod medusa;
 pub mod reference;
 pub mod spryker;
@@ -21,17 +19,20 @@ pub enum Dialect {
     Reference,
     /// Spryker's Back Office API (JSON:API), see `docs/SPRYKER-COMPAT.md`.
     Spryker,
+    /// Medusa v2's admin API, see `docs/MEDUSA-COMPAT.md`.
+    Medusa,
 }
 
 impl Dialect {
     /// Every dialect.
-    pub const ALL: [Dialect; 2] = [Dialect::Reference, Dialect::Spryker];
+    pub const ALL: [Dialect; 3] = [Dialect::Reference, Dialect::Spryker, Dialect::Medusa];
 
     /// The dialect's name in the configuration (`data-dialect`).
     pub fn key(self) -> &'static str {
         match self {
             Dialect::Reference => "reference",
             Dialect::Spryker => "spryker",
+            Dialect::Medusa => "medusa",
         }
     }
 
@@ -40,7 +41,7 @@ impl Dialect {
         Dialect::ALL.into_iter().find(|d| d.key() == key)
     }
 
-    /// The names the configuration accepts, for error messages: `"reference", "spryker"`.
+    /// The names the configuration accepts, for error messages: `reference, spryker, medusa`.
     pub fn expected() -> String {
         Dialect::ALL
             .iter()
@@ -54,6 +55,7 @@ impl Dialect {
         match self {
             Dialect::Reference => Arc::new(reference::ReferenceBackend::new(transport)),
             Dialect::Spryker => Arc::new(spryker::SprykerBackend::new(transport)),
+            Dialect::Medusa => Arc::new(medusa::MedusaBackend::new(transport)),
         }
     }
 }
@@ -69,6 +71,6 @@ mod tests {
             assert_eq!(Dialect::parse(d.key()), Some(d));
         }
         assert_eq!(Dialect::parse("magento"), None);
-        assert_eq!(Dialect::expected(), "reference, spryker");
+        assert_eq!(Dialect::expected(), "reference, spryker, medusa");
     }
 }
