@@ -7,6 +7,8 @@
 //     while paging. Lighthouse (lighthouse.js): mobile and desktop on the list page.
 //   Lists (ui.js `lists`): Add from a list resolving 10,000 pasted addresses, and Export CSV
 //     of the group holding everyone, CG_BENCH_LIST_RUNS runs each (5).
+//   Medusa (medusa.js): API calls and interactions on a real Medusa beside a reference
+//     server of the same size (10,000 customers).
 // Writes the text report to stdout and everything (raw samples too) to CG_BENCH_JSON.
 const { chromium } = require("@playwright/test");
 const { execFileSync } = require("child_process");
@@ -15,6 +17,7 @@ const os = require("os");
 const path = require("path");
 const ui = require("./ui.js");
 const lighthouse = require("./lighthouse.js");
+const medusaBench = require("./medusa.js");
 
 const base = process.env.CG_BASE_URL;
 // The servers' bearer token (`cargo xtask bench` starts them with it), and `If-Match: *`
@@ -27,7 +30,10 @@ const lhRuns = Number(process.env.CG_BENCH_LH_RUNS || 3);
 const listRuns = Math.max(1, Number(process.env.CG_BENCH_LIST_RUNS || 5));
 // CG_BENCH_ONLY=lists: only the list import and export rows (no API, interaction, load,
 // memory or Lighthouse figures).
+// CG_BENCH_ONLY=medusa: only the Medusa section (medusa.js).
 const listsOnly = process.env.CG_BENCH_ONLY === "lists";
+const medusaOnly = process.env.CG_BENCH_ONLY === "medusa";
+const full = !listsOnly && !medusaOnly;
 const outDir = process.env.CG_BENCH_DIR || path.join(__dirname, "..", "..", "target", "bench");
 const log = (m) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -124,7 +130,7 @@ function machine() {
     ["members search", "GET", `/api/v1/customer-groups/${big.id}/customers?q=anna&sort=last_name`],
     ["available (not in the big group)", "GET", `/api/v1/customers?not_in_group=${big.id}`],
   ];
-  if (!listsOnly) {
+  if (full) {
     log("API");
     lines.push(
       "",
@@ -154,8 +160,8 @@ function machine() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  const picks = await firstCustomers(10000);
-  if (!listsOnly) {
+  const picks = medusaOnly ? [] : await firstCustomers(10000);
+  if (full) {
     const r = await ui.run(browser, base, { group: big.id, total: customers, runs: uiRuns, customers: picks, log });
     report.ui = r;
     const S = ui.stats;
@@ -234,30 +240,38 @@ function machine() {
   }
 
   // Lists in and out, on the group holding everyone.
-  const l = await ui.lists(browser, base, { group: big.id, total: customers, runs: listRuns, customers: picks, log });
+  const l = medusaOnly ? null : await ui.lists(browser, base, { group: big.id, total: customers, runs: listRuns, customers: picks, log });
+  // Medusa beside a reference server of its size (CG_MEDUSA_URL: cargo xtask bench starts both).
+  const medusa = process.env.CG_MEDUSA_URL && !listsOnly ? await medusaBench.run(browser, { runs, uiRuns, log }) : null;
   await browser.close();
-  report.lists = l;
-  const ls = (xs, k) => ui.stats(xs.map((x) => x[k]));
-  const lf = (x) => (x == null ? "—" : x.toFixed(0));
-  const lpair = (s) => `${lf(s.median)} / ${lf(s.p95)}`;
-  const listRows = [
-    [`Add from a list: ${picks.length.toLocaleString("en")} pasted addresses, Check list → summary painted`, l.resolve],
-    [`Export CSV: ${customers.toLocaleString("en")} members, click → download`, l.export],
-  ];
-  report.summary = report.summary || {};
-  report.summary.lists = { resolve: { result: ls(l.resolve, "result"), busy: ls(l.resolve, "busy") }, export: { result: ls(l.export, "result"), busy: ls(l.export, "busy") } };
-  lines.push(
-    "",
-    `Lists in and out (ms, median / p95 of ${listRuns} runs; fresh page each run; busy = main-thread task time)`,
-    `${"operation".padEnd(82)} ${"result".padStart(15)} ${"busy".padStart(8)}`,
-  );
-  for (const [name, xs] of listRows) {
-    lines.push(`${name.padEnd(82)} ${lpair(ls(xs, "result")).padStart(15)} ${lf(ls(xs, "busy").median).padStart(8)}`);
+  if (l) {
+    report.lists = l;
+    const ls = (xs, k) => ui.stats(xs.map((x) => x[k]));
+    const lf = (x) => (x == null ? "—" : x.toFixed(0));
+    const lpair = (s) => `${lf(s.median)} / ${lf(s.p95)}`;
+    const listRows = [
+      [`Add from a list: ${picks.length.toLocaleString("en")} pasted addresses, Check list → summary painted`, l.resolve],
+      [`Export CSV: ${customers.toLocaleString("en")} members, click → download`, l.export],
+    ];
+    report.summary = report.summary || {};
+    report.summary.lists = { resolve: { result: ls(l.resolve, "result"), busy: ls(l.resolve, "busy") }, export: { result: ls(l.export, "result"), busy: ls(l.export, "busy") } };
+    lines.push(
+      "",
+      `Lists in and out (ms, median / p95 of ${listRuns} runs; fresh page each run; busy = main-thread task time)`,
+      `${"operation".padEnd(82)} ${"result".padStart(15)} ${"busy".padStart(8)}`,
+    );
+    for (const [name, xs] of listRows) {
+      lines.push(`${name.padEnd(82)} ${lpair(ls(xs, "result")).padStart(15)} ${lf(ls(xs, "busy").median).padStart(8)}`);
+    }
+    const kib = l.export[0]?.bytes / 1024;
+    lines.push(`${"  exported file".padEnd(82)} ${`${kib.toFixed(0)} KiB`.padStart(15)}`);
   }
-  const kib = l.export[0]?.bytes / 1024;
-  lines.push(`${"  exported file".padEnd(82)} ${`${kib.toFixed(0)} KiB`.padStart(15)}`);
+  if (medusa) {
+    report.medusa = medusa.report;
+    lines.push(...medusa.lines);
+  }
 
-  if (lhRuns > 0 && !listsOnly) {
+  if (lhRuns > 0 && full) {
     lines.push("", `Lighthouse 12.2.3 on ${"/customer-groups"} (performance only; median-score run of ${lhRuns}; LCP, TBT, FCP in ms; bytes transferred)`);
     const targets = [["precompressed", base]];
     if (plainBase) targets.push(["on the fly", plainBase]);

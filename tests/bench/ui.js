@@ -71,8 +71,9 @@ async function gridPage(browser, url, traced = false) {
 }
 
 /** page, sort, search, toggle, header checkbox: the operations both pages have (`traced`:
- * each run inside a Chromium trace, its main-thread work split by trace.js). */
-async function gridOps(browser, url, runs, traced = false) {
+ * each run inside a Chromium trace, its main-thread work split by trace.js; `sortBy`: the
+ * column sorted, one every backend can sort by). */
+async function gridOps(browser, url, runs, traced = false, sortBy = "Last Name") {
   const out = {};
   let h = await gridPage(browser, url, traced);
   const next = `${G} button[aria-label="Next page"]`;
@@ -81,7 +82,7 @@ async function gridOps(browser, url, runs, traced = false) {
     const before = await firstId(h, G);
     out.next_page.push(await measure(h, "click", () => h.page.click(next), "rowsChanged", { grid: G, before }));
   }
-  const sort = h.page.locator(`${G} th button.cg-sort`, { hasText: "Last Name" });
+  const sort = h.page.locator(`${G} th button.cg-sort`, { hasText: sortBy });
   out.sort = [];
   for (let i = 0; i < runs; i++) {
     const before = await firstId(h, G);
@@ -389,4 +390,33 @@ async function run(browser, base, { group, total, runs, customers, log }) {
   return r;
 }
 
-module.exports = { run, lists, stats, gridOps, coldTraced, SEARCH_TERMS };
+/** Save on Add with `customers` picked (a stored draft), until the success toast shows;
+ * a fresh context and a new group name each run. */
+async function saveAssignments(browser, base, customers, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const h = await withDraft(browser, base, draftJson(customers));
+    await h.page.goto(`${base}/customer-groups/new?tab=customers`);
+    await waitText(h, TO_ASSIGN, `Selected customers to assign (${num(customers.length)})`);
+    await h.page.getByRole("tab", { name: /General Information/ }).click();
+    await h.page.getByRole("textbox", { name: /^Name\b/ }).fill(`Bench Save ${Date.now()} ${i}`);
+    const save = h.page.getByRole("button", { name: "Save" });
+    out.push(
+      await measure(h, "click", () => save.click(), "textHas", { sel: ".cg-toast--success", expected: "Customer group was created successfully." }, 120000),
+    );
+    await h.ctx.close();
+  }
+  return out;
+}
+
+/** The interactions an admin feels most on one backend's page at `base` (the Add
+ * wizard's customers grid; De-select All on `group` of `members`; Save of `picks`). */
+async function backendOps(browser, base, { group, members, picks, runs, sortBy }) {
+  const app = `${base}/customer-groups/new?tab=customers&c_size=100`;
+  const r = await gridOps(browser, app, runs, false, sortBy);
+  r.deselect_all = await deselectAll(browser, base, group, runs, members);
+  r.save_assignments = await saveAssignments(browser, base, picks, Math.min(runs, 5));
+  return r;
+}
+
+module.exports = { run, lists, stats, gridOps, coldTraced, backendOps, SEARCH_TERMS };

@@ -14,7 +14,10 @@
 //! 30), `CG_BENCH_UI_RUNS` (runs per interaction, 15, at least 10), `CG_BENCH_LH_RUNS`
 //! (Lighthouse runs per preset, 3; 0 skips it), `CG_BENCH_LIST_RUNS` (runs of the list
 //! import and the export, 5), `CG_BENCH_ONLY=lists` (only those two rows, written to
-//! `target/bench-report-lists.txt` and `.json`; the second server is not started).
+//! `target/bench-report-lists.txt` and `.json`; the second server is not started),
+//! `CG_BENCH_ONLY=medusa` (only the Medusa section: `bench-report-medusa.*`). The Medusa
+//! section starts a real Medusa (`crate::medusa`, cluster `bench`) with the app served
+//! for it and a reference server of Medusa's size, and compares the two.
 //! The servers take the token `test::TEST_TOKEN` (`CG_TOKEN` for bench.js).
 
 use crate::cmd::{command, flag, root, run as sh};
@@ -92,8 +95,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         &[],
         "server",
     )?;
-    let lists_only = std::env::var("CG_BENCH_ONLY").is_ok_and(|v| v == "lists");
-    let plain = if lists_only {
+    let only = std::env::var("CG_BENCH_ONLY").unwrap_or_default();
+    let lists_only = only == "lists";
+    let plain = if !only.is_empty() {
         None
     } else {
         Some(test::start_server(
@@ -106,13 +110,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "server (on-the-fly compression)",
         )?)
     };
-    let stem = if lists_only {
-        "target/bench-report-lists"
-    } else {
-        "target/bench-report"
+    let stem = match only.as_str() {
+        "lists" => "target/bench-report-lists",
+        "medusa" => "target/bench-report-medusa",
+        _ => "target/bench-report",
     };
     let json = root().join(format!("{stem}.json"));
+    // Medusa beside a reference server of its size (tests/bench/medusa.js).
+    let medusa_side = if lists_only {
+        None
+    } else {
+        Some(medusa_side(&bin, &dir, &dist)?)
+    };
     let mut c = command("node", &["tests/bench/bench.js"]);
+    if let Some((m, page, peer)) = &medusa_side {
+        c.env("CG_MEDUSA_URL", &m.url)
+            .env("CG_MEDUSA_TOKEN", &m.token)
+            .env("CG_MEDUSA_PAGE_URL", &page.url)
+            .env("CG_PEER_URL", &peer.url);
+    }
     c.env("CG_BASE_URL", &server.url)
         .env("CG_TOKEN", &server.token)
         .env("CG_BENCH_DIR", &dir)
@@ -132,6 +148,48 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::write(&path, &report).map_err(|e| e.to_string())?;
     println!("(written to {} and {})", path.display(), json.display());
     Ok(())
+}
+
+/// A real Medusa (`crate::medusa`, its own cluster `bench`), the app served for it, and a
+/// reference server with as many customers (the release app for the reference API).
+fn medusa_side(
+    bin: &Path,
+    dir: &Path,
+    dist: &Path,
+) -> Result<
+    (
+        crate::medusa::Medusa,
+        serve::RunningServer,
+        serve::RunningServer,
+    ),
+    String,
+> {
+    let port = crate::medusa::free_port()?;
+    let medusa = crate::medusa::start(&serve::origins(port), "bench")?;
+    let page = test::start_page_server(
+        bin,
+        port,
+        10,
+        &dir.join("bench-medusa-page.db"),
+        dist,
+        &[
+            serve::Dialect::Medusa.server_args(),
+            serve::medusa_page_args(&medusa),
+        ]
+        .concat(),
+        &[],
+        "server (page for Medusa)",
+    )?;
+    let peer = test::start_server(
+        bin,
+        crate::medusa::CUSTOMERS as u32,
+        &dir.join("bench-peer.db"),
+        dist,
+        serve::Dialect::Reference,
+        &[],
+        "server (reference, Medusa's size)",
+    )?;
+    Ok((medusa, page, peer))
 }
 
 /// Lighthouse 12.2.3 from npm (`package.json`), installed with the other npm tools.

@@ -181,7 +181,7 @@ pub fn start_server(
 
 /// [`start_server`] on `port` (0: any free one) with the page settings `page_args`.
 #[allow(clippy::too_many_arguments)]
-fn start_page_server(
+pub fn start_page_server(
     bin: &Path,
     port: u16,
     customers: u32,
