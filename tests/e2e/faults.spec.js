@@ -7,19 +7,13 @@
 // Reference API only (the `spryker` project does not run this file).
 const { test, expect } = require("@playwright/test");
 const { api, uniqueName, dialect } = require("./api");
-const { customersGrid, groupsGrid, rowCheckbox, nameField } = require("./locators");
-const { TOKEN, hostPage, hostSigningInAgain } = require("./host");
+const { customersGrid, groupsGrid, rowCheckbox, nameField, successToast, errorToast, generalTab, customersTab, MESSAGES } = require("./locators");
+const { network: NETWORK, session: SESSION, timeout: TIMEOUT } = MESSAGES;
+const { TOKEN, hostPage, hostSigningInAgain, expiredTwice } = require("./host");
+const { expectInputKept } = require("./wizard");
 
 const rowKeys = (grid) => grid.locator("tbody tr[data-id]").evaluateAll((rows) => rows.map((r) => r.dataset.id));
-// The failure's toast stays until closed; a success after it is a toast of its own.
-const successToast = (page) => page.locator(".cg-toast--success");
-const errorToast = (page) => page.locator(".cg-toast--error");
-const generalTab = (page) => page.getByRole("tab", { name: /General Information/ });
-const customersTab = (page) => page.getByRole("tab", { name: /Customers/ });
 
-const NETWORK = "The server could not be reached. Check your connection and try again.";
-const SESSION = "Your session has expired. Sign in again, then retry.";
-const TIMEOUT = "The server took too long to answer. Try again in a moment.";
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A route predicate: `method` requests to exactly `pathname`. */
@@ -56,14 +50,6 @@ async function typeName(page, name) {
   await checked;
 }
 
-/** Checks that the Add/Edit wizard still holds `name` and `count` picked customers. */
-async function expectInputKept(page, name, count, picks = []) {
-  await generalTab(page).click();
-  await expect(nameField(page)).toHaveValue(name);
-  await customersTab(page).click();
-  await expect(page.getByText(`Selected customers to assign (${count})`)).toBeVisible();
-  for (const id of picks) await expect(rowCheckbox(customersGrid(page), id)).toBeChecked();
-}
 
 test("a 3 s slow list answer shows the loading state, then the rows; the search typed stays", async ({ page, request }) => {
   const name = uniqueName("Slow List");
@@ -246,35 +232,11 @@ test("a 401 while editing: the session message, the input kept, and it works aga
 });
 
 test("embedded: a 401 raises cg-unauthorized, the host sets a new token, Retry and Save work", async ({ page, request }) => {
-  const a = api(request);
   // The host mounts the app with a token the server does not take, and answers the
   // app's cg-unauthorized event by signing in again: setToken with the right one (the
   // host page's `TOKEN`, see host.js).
   await hostSigningInAgain(page, request, { authToken: "expired-token" }, TOKEN);
-  await page.goto("/host");
-  await expect(page.getByRole("alert")).toContainText(SESSION);
-  await expect.poll(() => page.evaluate(() => window.cgEvents)).toEqual([{ status: 401 }]);
-  await page.getByRole("button", { name: "Retry" }).click();
-  await expect(groupsGrid(page).locator("tbody tr[data-id]").first()).toBeVisible();
-  // The session expires again while the admin fills in Add: the real server refuses
-  // the create, the host signs in again, and Save again creates the group once.
-  await page.getByRole("link", { name: "Add Customer Group" }).click();
-  const name = uniqueName("Embedded Expired");
-  await nameField(page).fill(name);
-  await customersTab(page).click();
-  await rowCheckbox(customersGrid(page), 6).check();
-  await page.evaluate(() => window.cgHandle.setToken("expired-again"));
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(errorToast(page)).toContainText(SESSION);
-  await expect.poll(() => page.evaluate(() => window.cgEvents.length)).toBe(2);
-  expect(await a.groupsNamed(name)).toEqual([]);
-  await expectInputKept(page, name, 1, [6]);
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(successToast(page)).toContainText("Customer group was created successfully.");
-  await expect(page).toHaveURL(/\/host$/);
-  const created = await a.groupsNamed(name);
-  expect(created).toHaveLength(1);
-  expect(await a.allMemberIds(created[0].id)).toEqual([6]);
+  await expiredTwice(page, request, { customer: 6, name: uniqueName("Embedded Expired") });
 });
 
 test("a timeout on Create after the server created the group: Save again creates it once", async ({ page, request }) => {

@@ -2,6 +2,11 @@
 // host back-office page of its own that loads the app's module and mounts it through the
 // JS API (or the custom element). A page that mounts the app itself has to pass the
 // servers' bearer token on; the served index.html carries it already.
+const { expect, test } = require("@playwright/test");
+const { api, keys } = require("./api");
+const { customersGrid, groupsGrid, rowCheckbox, nameField, successToast, errorToast, customersTab, MESSAGES } = require("./locators");
+const { expectInputKept } = require("./wizard");
+
 /** The servers' bearer token (`--token`; `cargo xtask test` passes it as CG_TOKEN). */
 const TOKEN = process.env.CG_TOKEN || "cg-e2e-token";
 
@@ -66,4 +71,40 @@ async function hostSigningInAgain(page, request, mount, token) {
   );
 }
 
-module.exports = { TOKEN, hostPage, hostWithModule, hostSigningInAgain };
+/**
+ * On a page of [`hostSigningInAgain`] mounted with an expired token: the 401 is told and
+ * heard, Retry works with the host's new token; then the session expires again while the
+ * admin fills in Add (`name`, demo customer `customer` picked): the backend refuses the
+ * create, the host signs in again, nothing is lost, and Save again creates the group once.
+ */
+async function expiredTwice(page, request, { customer, name }) {
+  const a = api(request);
+  const key = keys(test.info()).customer(customer);
+  await page.goto("/host");
+  await expect(page.getByRole("alert")).toContainText(MESSAGES.session);
+  await expect.poll(() => page.evaluate(() => window.cgEvents)).toEqual([{ status: 401 }]);
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(groupsGrid(page).locator("tbody tr[data-id]").first()).toBeVisible();
+  await page.getByRole("link", { name: "Add Customer Group" }).click();
+  // The as-you-type name check (after a pause in typing) is answered before the token
+  // expires again, so exactly one more 401 is heard: the create's.
+  const checked = page.waitForResponse((r) => [...new URL(r.url()).searchParams.values()].includes(name));
+  await nameField(page).fill(name);
+  await checked;
+  await customersTab(page).click();
+  await rowCheckbox(customersGrid(page), key).check();
+  await page.evaluate(() => window.cgHandle.setToken("expired-again"));
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(errorToast(page)).toContainText(MESSAGES.session);
+  await expect.poll(() => page.evaluate(() => window.cgEvents.length)).toBe(2);
+  expect(await a.groupsNamed(name)).toEqual([]);
+  await expectInputKept(page, name, 1, [key]);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(successToast(page)).toContainText("Customer group was created successfully.");
+  await expect(page).toHaveURL(/\/host$/);
+  const created = await a.groupsNamed(name);
+  expect(created).toHaveLength(1);
+  expect(await a.allMemberIds(created[0].id)).toEqual([customer]);
+}
+
+module.exports = { TOKEN, hostPage, hostWithModule, hostSigningInAgain, expiredTwice };

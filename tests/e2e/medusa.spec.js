@@ -10,17 +10,11 @@
 // - a 401 raises `cg-unauthorized`, and the host's `setToken` lets Retry and Save work.
 const { test, expect } = require("@playwright/test");
 const { api, uniqueName, dialect, medusaCustomer } = require("./api");
-const { customersGrid, assignedGrid, groupsGrid, rowCheckbox, nameField, descriptionField } = require("./locators");
-const { hostSigningInAgain } = require("./host");
+const { customersGrid, assignedGrid, rowCheckbox, nameField, descriptionField, successToast, errorToast, generalTab, customersTab, MESSAGES } = require("./locators");
+const { hostSigningInAgain, expiredTwice } = require("./host");
 
 const MEDUSA = process.env.CG_MEDUSA_URL;
-const successToast = (page) => page.locator(".cg-toast--success");
-const errorToast = (page) => page.locator(".cg-toast--error");
-const generalTab = (page) => page.getByRole("tab", { name: /General Information/ });
-const customersTab = (page) => page.getByRole("tab", { name: /Customers/ });
-const NETWORK = "The server could not be reached. Check your connection and try again.";
-const SESSION = "Your session has expired. Sign in again, then retry.";
-const TIMEOUT = "The server took too long to answer. Try again in a moment.";
+const { network: NETWORK, timeout: TIMEOUT } = MESSAGES;
 
 /** A route predicate: requests to Medusa's `pathname` exactly. */
 const at = (pathname) => (url) => url.origin === MEDUSA && url.pathname === pathname;
@@ -71,7 +65,6 @@ test("a colleague's rename since the page read the group is told, and applied on
   await dialog.getByRole("button", { name: "Apply my changes on top" }).click();
   await expect(successToast(page)).toContainText("Customer group was updated successfully.");
   expect(await a.group(g.id)).toMatchObject({ name: `${name} by a colleague`, description: "Described here" });
-  // Medusa's other metadata keys survive the app's description (a shallow merge).
 });
 
 test("Medusa gone in the middle of a Save: told what went through, nothing lost, Save again sends the rest", async ({ page, request }) => {
@@ -156,7 +149,7 @@ test("a Save retried after a timeout makes one group with its members, never 'na
   await page.getByRole("button", { name: "Save" }).click();
   await expect(errorToast(page)).toContainText(TIMEOUT);
   release();
-  expect(created).not.toBeNull();
+  await expect.poll(() => created).not.toBeNull();
   expect((await a.groupsNamed(name)).map((g) => g.id)).toEqual([created.id]);
   await expect(page).toHaveURL(/\/customer-groups\/new/);
   // Save again: the app finds its own group by the key it left in the metadata.
@@ -169,7 +162,6 @@ test("a Save retried after a timeout makes one group with its members, never 'na
 });
 
 test("embedded: a 401 raises cg-unauthorized, the host sets a new token, Retry and Save work", async ({ page, request }) => {
-  const a = api(request);
   // The host mounts the app on Medusa with a token Medusa does not take, and answers the
   // app's cg-unauthorized event with the admin's real token.
   await hostSigningInAgain(
@@ -178,26 +170,5 @@ test("embedded: a 401 raises cg-unauthorized, the host sets a new token, Retry a
     { dialect: "medusa", apiBaseUrl: `${MEDUSA}/`, authToken: "expired-token" },
     process.env.CG_MEDUSA_TOKEN,
   );
-  await page.goto("/host");
-  await expect(page.getByRole("alert")).toContainText(SESSION);
-  await expect.poll(() => page.evaluate(() => window.cgEvents)).toEqual([{ status: 401 }]);
-  await page.getByRole("button", { name: "Retry" }).click();
-  await expect(groupsGrid(page).locator("tbody tr[data-id]").first()).toBeVisible();
-  // Expired again while the admin fills in Add: refused, told, kept; Save again works.
-  await page.getByRole("link", { name: "Add Customer Group" }).click();
-  const name = uniqueName("Medusa Expired");
-  await nameField(page).fill(name);
-  await customersTab(page).click();
-  await rowCheckbox(customersGrid(page), medusaCustomer(6)).check();
-  await page.evaluate(() => window.cgHandle.setToken("expired-again"));
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(errorToast(page)).toContainText(SESSION);
-  await expect.poll(() => page.evaluate(() => window.cgEvents.length)).toBe(2);
-  expect(await a.groupsNamed(name)).toEqual([]);
-  await expect(page.getByText("Selected customers to assign (1)")).toBeVisible();
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(successToast(page)).toContainText("Customer group was created successfully.");
-  const made = await a.groupsNamed(name);
-  expect(made).toHaveLength(1);
-  expect(await a.allMemberIds(made[0].id)).toEqual([6]);
+  await expiredTwice(page, request, { customer: 6, name: uniqueName("Medusa Expired") });
 });

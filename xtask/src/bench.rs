@@ -172,11 +172,7 @@ fn medusa_side(
         10,
         &dir.join("bench-medusa-page.db"),
         dist,
-        &[
-            serve::Dialect::Medusa.server_args(),
-            serve::medusa_page_args(&medusa),
-        ]
-        .concat(),
+        &serve::medusa_page_args(&medusa),
         &[],
         "server (page for Medusa)",
     )?;

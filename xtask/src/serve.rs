@@ -65,15 +65,17 @@ impl Dialect {
     }
 }
 
-/// The page settings that point the served app at a running Medusa with its admin token.
+/// The page settings that configure the served app for a running Medusa: the dialect,
+/// its URL and its admin token.
 pub fn medusa_page_args(medusa: &crate::medusa::Medusa) -> Vec<String> {
-    [
+    let mut args = Dialect::Medusa.server_args();
+    args.extend([
         "--page-setting".to_owned(),
         format!("api-base-url={}/", medusa.url),
         "--page-setting".to_owned(),
         format!("auth-token={}", medusa.token),
-    ]
-    .into()
+    ]);
+    args
 }
 
 /// The page origins a server on `port` is reached by (what Medusa's CORS must allow).
@@ -210,20 +212,24 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let customers: u32 = flag(args, "--customers")?.unwrap_or(1000);
     // Checked before the (slow) build, so a typo fails at once.
     let dialect = Dialect::from_args(args)?;
+    if dialect == Dialect::Medusa && port == 0 {
+        // Medusa's CORS must name the page's origin before the page server picks a port.
+        return Err("--dialect medusa needs a fixed --port (not 0)".into());
+    }
     let dist = build::release()?;
     let server = server_binary()?;
     let dir = root().join("target/demo");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let db = dir.join("cg-demo.db");
     let mut server_args = server_args(port, customers, &db, &dist);
-    server_args.extend(dialect.server_args());
     let medusa = match dialect {
         Dialect::Medusa => Some(crate::medusa::start(&origins(port), "serve")?),
         _ => None,
     };
-    if let Some(m) = &medusa {
-        server_args.extend(medusa_page_args(m));
-    }
+    server_args.extend(match &medusa {
+        Some(m) => medusa_page_args(m),
+        None => dialect.server_args(),
+    });
     println!("$ {} {}", server.display(), server_args.join(" "));
     let running = RunningServer::start(&server, &server_args, "")?;
     println!("{}", api_line(&running.url, &running.token));

@@ -412,33 +412,37 @@ impl<H: Http> MedusaBackend<H> {
             })
             .flatten()
             .collect();
-        // Who is a member already, asked once before the first addition (removals do
-        // not touch the customers added: the plan never adds whom it removes).
+        // Who is a member already, asked once, at the first addition: every removal has
+        // been sent by then (removals come first), so the answer holds for all additions
+        // (which are disjoint) even when the Save removes and adds the same customer.
         let mut known: Option<BTreeSet<CustomerId>> = None;
         let mut applied = Applied::default();
         let mut done = 0;
         for step in steps {
             let result = match &step {
                 Step::Remove(ids) => self.write_members(group, &[], ids).await,
-                Step::Add(ids) => match match known.take() {
-                    Some(m) => Ok(m),
-                    None => self.members_among(group, &adding).await,
-                } {
-                    Ok(members) => {
-                        let new: Vec<CustomerId> = ids
-                            .iter()
-                            .filter(|id| !members.contains(*id))
-                            .cloned()
-                            .collect();
-                        known = Some(members);
-                        if new.is_empty() {
-                            Ok(())
-                        } else {
-                            self.write_members(group, &new, &[]).await
+                Step::Add(ids) => {
+                    let members = match known.take() {
+                        Some(m) => Ok(m),
+                        None => self.members_among(group, &adding).await,
+                    };
+                    match members {
+                        Ok(members) => {
+                            let new: Vec<CustomerId> = ids
+                                .iter()
+                                .filter(|id| !members.contains(*id))
+                                .cloned()
+                                .collect();
+                            known = Some(members);
+                            if new.is_empty() {
+                                Ok(())
+                            } else {
+                                self.write_members(group, &new, &[]).await
+                            }
                         }
+                        Err(e) => Err(e),
                     }
-                    Err(e) => Err(e),
-                },
+                }
             };
             if let Err(cause) = result {
                 // A group this Save created exists now, with or without members.
