@@ -39,7 +39,7 @@ test("a configuration the app cannot work with is told in the page's language", 
   await page.goto("/customer-groups");
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("Die App ist falsch konfiguriert.");
-  await expect(alert).toContainText("dialect: unbekannter Wert „magento“ (möglich: reference, spryker)");
+  await expect(alert).toContainText("dialect: unbekannter Wert „magento“ (möglich: reference, spryker, medusa)");
   await expect(page.locator(".cg-app")).toHaveAttribute("lang", "de");
   // No locale setting, a German host page: the custom element, the JS API's error and a
   // bad locale itself are told in German.

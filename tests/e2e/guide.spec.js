@@ -606,9 +606,12 @@ test.describe("Deleting a customer group", () => {
 });
 
 test.describe("Keyboard", () => {
-  test("tabs, sort buttons and checkboxes work without a mouse", async ({ page }, testInfo) => {
+  test("tabs, sort buttons and checkboxes work without a mouse", async ({ page, request }, testInfo) => {
+    const k = keys(testInfo);
     // Medusa's customers sort by id and e-mail only: the e-mail column stands in.
-    const sortable = keys(testInfo).medusa ? { column: "Email", param: "email" } : { column: "Last Name", param: "last_name" };
+    const sortable = k.medusa ? { column: "Email", param: "email" } : { column: "Last Name", param: "last_name" };
+    // The first value of the sorted column (ties share it, whichever row comes first).
+    const firstValue = (await api(request).customers({ sort: sortable.param, per_page: 1 })).items[0][sortable.param];
     await page.goto("/customer-groups/new");
     await page.getByRole("tab", { name: "General Information" }).focus();
     await page.keyboard.press("ArrowRight");
@@ -619,6 +622,8 @@ test.describe("Keyboard", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`c_sort=${sortable.param}`));
     await expect(grid.getByRole("columnheader", { name: sortable.column })).toHaveAttribute("aria-sort", "ascending");
+    // The sorted page has arrived (the header turns at once; a slow backend's rows follow).
+    await expect(grid.locator("tbody tr[data-id]").first()).toContainText(firstValue);
     const first = grid.locator("tbody tr[data-id] input[type=checkbox]").first();
     await first.focus();
     await page.keyboard.press("Space");
