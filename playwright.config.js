@@ -11,7 +11,8 @@
 // Project `medusa` runs the guide, lifetimes.spec.js and medusa.spec.js against a real
 // Medusa 2.21.2 on PostgreSQL (CG_MEDUSA_URL, its admin token CG_MEDUSA_TOKEN; 10,000 demo
 // customers), the app served by one more reference server (CG_MEDUSA_PAGE_URL) configured
-// for it (`data-dialect="medusa"`, Medusa's URL and token; Medusa allows that origin).
+// for it (`data-dialect="medusa"`, Medusa's URL and token; Medusa allows that origin);
+// project `lists-medusa` runs `lists.spec.js` there, at Medusa's 10,000.
 // Every server takes the bearer token CG_TOKEN (`--token`); the pages they serve carry it
 // by themselves, and `tests/e2e/api.js` sends it on direct API calls (`authHeaders()`).
 // Every server also answers /admin/customer-groups/… with the example host back office
@@ -56,6 +57,11 @@ module.exports = defineConfig({
       name: "lists-spryker",
       testMatch: /lists\.spec\.js$/,
       use: { baseURL: process.env.CG_BIG_SPRYKER_URL || "http://127.0.0.1:8083" },
+    },
+    {
+      name: "lists-medusa",
+      testMatch: /lists\.spec\.js$/,
+      use: { baseURL: process.env.CG_MEDUSA_PAGE_URL || "http://127.0.0.1:8084" },
     },
   ],
   use: {

@@ -135,11 +135,34 @@ function medusaApi(request) {
       return { items: p.customers.map(person), total: p.count };
     },
     customer: async (id) => person((await get(`customers/${medusaCustomer(id)}`)).customer),
-    /** `{ name, description?, customer_ids? }` (numbers), as on the reference API. */
+    /** The customers some Medusa ids name (`{ references }`, as the reference API's lookup). */
+    lookup: async ({ references }) => {
+      const items = [];
+      for (let i = 0; i < references.length; i += 100) {
+        const params = new URLSearchParams({ limit: "100" });
+        for (const id of references.slice(i, i + 100)) params.append("id[]", id);
+        items.push(...(await get(`customers?${params}`)).customers.map(person));
+      }
+      return { items };
+    },
+    /**
+     * `{ name, description?, customer_ids? }` (numbers), or `assign_matching: { q: "" }` for
+     * every customer, as on the reference API.
+     */
     createGroup: async (body) => {
       const metadata = body.description ? { description: body.description } : undefined;
       const g = (await post("customer-groups", { name: body.name, metadata })).customer_group;
-      const ids = (body.customer_ids || []).map(medusaCustomer);
+      let numbers = body.customer_ids || [];
+      if (body.assign_matching) {
+        expect(body.assign_matching, "only every customer can be matched here").toEqual({ q: "", except: [] });
+        numbers = [];
+        for (let offset = 0; ; offset += 1000) {
+          const p = await get("customers", { limit: 1000, offset, order: "id", fields: "id" });
+          numbers.push(...p.customers.map((c) => medusaNumber(c.id)));
+          if (p.customers.length < 1000) break;
+        }
+      }
+      const ids = numbers.map(medusaCustomer);
       for (let i = 0; i < ids.length; i += 1000) {
         await post(`customer-groups/${g.id}/customers`, { add: ids.slice(i, i + 1000) });
       }
@@ -159,7 +182,8 @@ function uniqueName(prefix) {
 
 /**
  * The backend dialect the app under test speaks: the end of the Playwright project's name
- * (`reference`, `spryker`, `lists-reference`, `lists-spryker`; see playwright.config.js).
+ * (`reference`, `spryker`, `medusa`, `lists-reference`, `lists-spryker`, `lists-medusa`;
+ * see playwright.config.js).
  */
 function dialect(testInfo) {
   const name = testInfo.project.name;
@@ -179,6 +203,11 @@ function keys(testInfo) {
   return {
     spryker,
     medusa,
+    /**
+     * What a list names customer `id` by, besides its e-mail address: its customer
+     * reference (`DE--{id}`), on Medusa, which has none, its id (`cus_01SEED…`).
+     */
+    reference: (id) => (medusa ? medusaCustomer(id) : customerReference(id)),
     /** The app's id of customer `id` (`DE--{id}` on Spryker, `cus_01SEED…` on Medusa). */
     customer: (id) => (spryker ? customerReference(id) : medusa ? medusaCustomer(id) : String(id)),
     /** The customer number behind an app id (`DE--7`, `cus_01SEED…07` or `7` → 7). */

@@ -1,18 +1,20 @@
 // Lists in and out at scale (README "Lists in and out"): "Add from a list" with a
-// 3,000-line file, and "Export CSV" of a 100,000-member group, against servers holding
+// 3,000-line file, and "Export CSV" of a group of every customer, against servers holding
 // 100,000 customers (`cargo xtask test` starts them with `--customers 100000`; projects
 // `lists-reference` and `lists-spryker` in playwright.config.js, CG_BIG_URL and
-// CG_BIG_SPRYKER_URL). The demo seed names the last customer of such a demo
-// `=HYPERLINK("x")` (server/src/seed.rs), which the export must neutralise. The database
-// is checked through `/api/v1`, which both servers answer; `keys()` maps its numbers to
-// the app's ids (customer references `DE--n` and group uuids on Spryker).
+// CG_BIG_SPRYKER_URL) and against the real Medusa with its 10,000 (project
+// `lists-medusa`). The demo (demo/src/lib.rs) names the last customer of such a demo
+// `=HYPERLINK("x")`, which the export must neutralise. The database is checked through
+// `api()`: `/api/v1`, which both reference servers answer, or Medusa's admin API; `keys()`
+// maps its numbers to the app's ids (customer references `DE--n` and group uuids on
+// Spryker, `cus_01SEED…` on Medusa).
 const fs = require("fs");
 const { test, expect } = require("@playwright/test");
-const { api, uniqueName, keys, customerReference } = require("./api");
+const { api, uniqueName, keys } = require("./api");
 const { toast, nameField } = require("./locators");
 
-/** The demo size of the servers these tests run against. */
-const BIG = 100_000;
+/** The demo size of the backend a project runs against: 100,000, or Medusa's 10,000. */
+const demoSize = (k) => (k.medusa ? 10_000 : 100_000);
 const BOM = "\uFEFF";
 const num = (n) => n.toLocaleString("en-US");
 const importer = (page) => page.getByTestId("add-from-list");
@@ -35,15 +37,21 @@ async function openAdd(page, name) {
 
 /**
  * Records the app's customer lookups: `POST …/customers/lookup` on the reference API,
- * `GET /spryker/customers?filter[…]` on Spryker (the customers grid's own requests carry no
- * filter).
+ * `GET /spryker/customers?filter[…]` on Spryker, `GET /admin/customers?id[]=…` or
+ * `email[]=…` on Medusa (the customers grid's own requests carry no such filter).
  */
 function recordLookups(page) {
   const lookups = [];
   page.on("request", (r) => {
     const u = new URL(r.url());
-    const filtered = [...u.searchParams.keys()].some((k) => k.startsWith("filter["));
-    if (u.pathname.endsWith("/customers/lookup") || (u.pathname.endsWith("/spryker/customers") && filtered)) {
+    const names = [...u.searchParams.keys()];
+    const filtered = names.some((k) => k.startsWith("filter["));
+    const byKey = names.some((k) => k === "id[]" || k === "email[]");
+    if (
+      u.pathname.endsWith("/customers/lookup") ||
+      (u.pathname.endsWith("/spryker/customers") && filtered) ||
+      (u.pathname.endsWith("/admin/customers") && byKey)
+    ) {
       lookups.push(`${r.method()} ${u.pathname}${u.search}`);
     }
   });
@@ -87,19 +95,22 @@ test("a 3,000-line file: 2,930 found, 50 not found, 20 duplicates merged, and ex
   test.setTimeout(keys(testInfo).spryker ? 420_000 : 240_000);
   const a = api(request);
   const k = keys(testInfo);
-  expect((await a.customers({ per_page: 1 })).total, "the lists servers hold 100,000 customers").toBe(BIG);
+  const big = demoSize(k);
+  expect((await a.customers({ per_page: 1 })).total, `the backend holds ${num(big)} customers`).toBe(big);
 
-  // 2,930 distinct customers spread over the whole id range: every third by reference,
-  // the others by e-mail address in mixed case.
-  const ids = Array.from({ length: 2930 }, (_, i) => 7 + i * 34);
+  // 2,930 distinct customers spread over the whole id range (every 34th of 100,000, every
+  // 3rd of 10,000): every third by reference (by id on Medusa), the others by e-mail
+  // address in mixed case.
+  const step = Math.floor((big - 7) / 2930);
+  const ids = Array.from({ length: 2930 }, (_, i) => 7 + i * step);
   const byId = new Map();
   for (let i = 0; i < ids.length; i += 1000) {
-    const found = await a.lookup({ references: ids.slice(i, i + 1000).map(customerReference) });
+    const found = await a.lookup({ references: ids.slice(i, i + 1000).map(k.reference) });
     for (const c of found.items) byId.set(c.id, c);
   }
   expect(byId.size).toBe(ids.length);
   const email = (i) => byId.get(ids[i]).email;
-  const ref = (i) => customerReference(ids[i]);
+  const ref = (i) => k.reference(ids[i]);
   const byEmail = (i) => i % 3 !== 0;
   const lines = ids.map((_, i) => (byEmail(i) ? mixCase(email(i), i) : ref(i)));
   // 20 duplicates: 10 keys again (an address in other case, a reference with spaces
@@ -116,7 +127,7 @@ test("a 3,000-line file: 2,930 found, 50 not found, 20 duplicates merged, and ex
   const unknown = [];
   for (let n = 0; n < 25; n++) {
     unknown.push(`No.Such.Customer${n}@Example.invalid`);
-    unknown.push(customerReference(BIG + 1000 + n));
+    unknown.push(k.reference(big + 1000 + n));
   }
   lines.push(...unknown);
   expect(lines).toHaveLength(3000);
@@ -127,7 +138,8 @@ test("a 3,000-line file: 2,930 found, 50 not found, 20 duplicates merged, and ex
   await fileInput(page).setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(file, "utf8") });
   await expect(listText(page)).not.toHaveValue("");
   await checkButton(page).click();
-  const expected = ["2,930 found", ...(k.spryker ? [] : ["0 already members"]), "50 not found", "20 duplicates merged"];
+  // Only the reference API tells members apart in a lookup (capability `lookup.knows_members`).
+  const expected = ["2,930 found", ...(k.spryker || k.medusa ? [] : ["0 already members"]), "50 not found", "20 duplicates merged"];
   await expect(summaryItems(page)).toHaveText(expected, { timeout: k.spryker ? 360_000 : 120_000 });
   // The ones not found are listed as the file writes them.
   const missing = await importer(page).locator(".cg-import__missing li").allInnerTexts();
@@ -146,23 +158,24 @@ test("a 3,000-line file: 2,930 found, 50 not found, 20 duplicates merged, and ex
   expect(members).toEqual([...ids].sort((x, y) => x - y));
 });
 
-test("Export CSV of a 100,000-member group: BOM, header, every member once, formulas neutralised", async ({
+test("Export CSV of a group of every customer (100,000; 10,000 on Medusa): BOM, header, every member once, formulas neutralised", async ({
   page,
   request,
 }, testInfo) => {
   test.setTimeout(240_000);
   const a = api(request);
   const k = keys(testInfo);
-  expect((await a.customers({ per_page: 1 })).total, "the lists servers hold 100,000 customers").toBe(BIG);
-  const last = await a.customer(BIG);
-  expect(last.first_name, "the seed's formula name (server/src/seed.rs)").toBe('=HYPERLINK("x")');
+  const big = demoSize(k);
+  expect((await a.customers({ per_page: 1 })).total, `the backend holds ${num(big)} customers`).toBe(big);
+  const last = await a.customer(big);
+  expect(last.first_name, "the demo's formula name (demo/src/lib.rs)").toBe('=HYPERLINK("x")');
   const name = uniqueName("Export everyone");
   const g = await a.createGroup({ name, assign_matching: { q: "", except: [] } });
   const memberIds = await a.exportedMemberIds(g.id);
-  expect(memberIds.length).toBe(BIG);
+  expect(memberIds.length).toBe(big);
 
   await page.goto(`/customer-groups/${k.group(g)}`);
-  await expect(page.getByText(`All ${num(BIG)} members`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`All ${num(big)} members`)).toBeVisible({ timeout: 30_000 });
   const button = page.getByRole("button", { name: "Export CSV" });
   await expect(button).toBeEnabled();
   const downloaded = page.waitForEvent("download", { timeout: 200_000 });
@@ -171,28 +184,28 @@ test("Export CSV of a 100,000-member group: BOM, header, every member once, form
   await expect(page.getByRole("button", { name: "Cancel" })).toBeVisible();
   const download = await downloaded;
   expect(download.suggestedFilename()).toBe(exportFileName(name));
-  await expect(toast(page)).toContainText(`${num(BIG)} members exported.`, { timeout: 30_000 });
+  await expect(toast(page)).toContainText(`${num(big)} members exported.`, { timeout: 30_000 });
   await expect(button).toBeVisible();
 
   const bytes = fs.readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)], "a UTF-8 byte-order mark first").toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString("utf8").slice(1);
   const rows = text.split("\r\n");
-  expect(rows.length, "100,001 lines, each ended by CRLF").toBe(BIG + 2);
-  expect(rows[BIG + 1]).toBe("");
+  expect(rows.length, "a header and a line a member, each ended by CRLF").toBe(big + 2);
+  expect(rows[big + 1]).toBe("");
   expect(text.split("\n").length, "no line break but CRLF").toBe(rows.length);
   expect(rows[0]).toBe("ID,Email,First Name,Last Name,Gender");
-  const body = rows.slice(1, BIG + 1);
+  const body = rows.slice(1, big + 1);
   const cellIds = body.map((r) => r.slice(0, r.indexOf(",")));
-  const idShape = k.spryker ? /^DE--\d+$/ : /^\d+$/;
+  const idShape = k.spryker ? /^DE--\d+$/ : k.medusa ? /^cus_01SEED\d{20}$/ : /^\d+$/;
   const badId = cellIds.find((id) => !idShape.test(id));
   expect(badId, "every ID is the app's id of a customer").toBeUndefined();
   const fileIds = cellIds.map(k.customerId).sort((x, y) => x - y);
   const diff = firstDifference(fileIds, memberIds);
   expect(diff, `file ids ${fileIds.slice(diff, diff + 3)} vs members ${memberIds.slice(diff, diff + 3)}`).toBe(-1);
   // The last customer's first name would run as a formula: it is written as text.
-  const lastRow = body.find((r) => r.startsWith(`${k.customer(BIG)},`));
-  expect(lastRow.startsWith(`${k.customer(BIG)},${last.email},"'=HYPERLINK(""x"")",`), lastRow).toBe(true);
+  const lastRow = body.find((r) => r.startsWith(`${k.customer(big)},`));
+  expect(lastRow.startsWith(`${k.customer(big)},${last.email},"'=HYPERLINK(""x"")",`), lastRow).toBe(true);
   // No other cell starts a formula.
   const risky = body.filter((r) => /(^|,)"?[=+\-@\t]/.test(r) && r !== lastRow);
   expect(risky.slice(0, 3)).toEqual([]);
@@ -200,8 +213,9 @@ test("Export CSV of a 100,000-member group: BOM, header, every member once, form
 
 test("a file over 5 MB, one that is not UTF-8 and one of over 50,000 lines are refused before any lookup", async ({
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(240_000);
+  const k = keys(testInfo);
   const lookups = recordLookups(page);
   await openAdd(page);
   const alert = importer(page).getByRole("alert");
@@ -223,7 +237,7 @@ test("a file over 5 MB, one that is not UTF-8 and one of over 50,000 lines are r
   await expect(checkButton(page)).toBeDisabled();
 
   // 50,001 lines (well under 5 MB): read, then refused on Check list.
-  const long = Buffer.from("DE--1\r\n".repeat(50_001), "utf8");
+  const long = Buffer.from(`${k.reference(1)}\r\n`.repeat(50_001), "utf8");
   await fileInput(page).setInputFiles({ name: "long.txt", mimeType: "text/plain", buffer: long });
   await expect(listText(page)).not.toHaveValue("");
   await expect(alert).toHaveCount(0);
@@ -234,7 +248,7 @@ test("a file over 5 MB, one that is not UTF-8 and one of over 50,000 lines are r
   expect(lookups, "no lookup was sent for a refused list").toEqual([]);
 
   // The recorder does see lookups: one key that can be read is looked up.
-  await listText(page).fill("DE--1");
+  await listText(page).fill(k.reference(1));
   await checkButton(page).click();
   await expect(summaryItems(page).first()).toHaveText("1 found", { timeout: 30_000 });
   expect(lookups.length).toBeGreaterThan(0);

@@ -207,12 +207,14 @@ const BIG_CUSTOMERS: u32 = 100_000;
 
 use crate::medusa::free_port;
 
-/// Starts four real servers on free ports, each with its own fresh demo database and the
-/// release build, and runs Playwright once against all of them:
+/// Starts five real servers on free ports (and a real Medusa), each with its own fresh
+/// demo database and the release build, and runs Playwright once against all of them:
 /// - 2,000 customers, the app for the reference API (`CG_BASE_URL`, project `reference`)
 ///   and for the Spryker API (`CG_SPRYKER_URL`, project `spryker`);
 /// - [`BIG_CUSTOMERS`] customers, the same two (`CG_BIG_URL`, `CG_BIG_SPRYKER_URL`;
-///   projects `lists-reference` and `lists-spryker`, which run only `lists.spec.js`).
+///   projects `lists-reference` and `lists-spryker`, which run only `lists.spec.js`);
+/// - the app for a real Medusa (`CG_MEDUSA_PAGE_URL`, projects `medusa` and
+///   `lists-medusa`, the latter `lists.spec.js` at Medusa's 10,000 customers).
 ///
 /// The reference server also lets `http://127.0.0.1:CG_HOST_PORT` call it and load the
 /// app's files: `tests/e2e/host.spec.js` serves the example host back office from there,
