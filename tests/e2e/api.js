@@ -105,14 +105,16 @@ function medusaApi(request) {
     description: (g.metadata && g.metadata.description) || "",
     customer_count: await count(g.id),
   });
-  const memberIds = async (id) => {
+  /** The numbers of every customer `params` filter to (e.g. `{ groups: id }`), ascending. */
+  const numbersOf = async (params) => {
     const ids = [];
     for (let offset = 0; ; offset += 1000) {
-      const p = await get("customers", { groups: id, limit: 1000, offset, order: "id", fields: "id" });
+      const p = await get("customers", { ...params, limit: 1000, offset, order: "id", fields: "id" });
       ids.push(...p.customers.map((c) => medusaNumber(c.id)));
       if (p.customers.length < 1000) return ids.sort((a, b) => a - b);
     }
   };
+  const memberIds = (id) => numbersOf({ groups: id });
   const groupsNamed = async (name) => {
     const p = await get("customer-groups", { q: name, limit: 100 });
     return Promise.all(p.customer_groups.filter((g) => g.name === name).map(shape));
@@ -152,16 +154,10 @@ function medusaApi(request) {
     createGroup: async (body) => {
       const metadata = body.description ? { description: body.description } : undefined;
       const g = (await post("customer-groups", { name: body.name, metadata })).customer_group;
-      let numbers = body.customer_ids || [];
       if (body.assign_matching) {
         expect(body.assign_matching, "only every customer can be matched here").toEqual({ q: "", except: [] });
-        numbers = [];
-        for (let offset = 0; ; offset += 1000) {
-          const p = await get("customers", { limit: 1000, offset, order: "id", fields: "id" });
-          numbers.push(...p.customers.map((c) => medusaNumber(c.id)));
-          if (p.customers.length < 1000) break;
-        }
       }
+      const numbers = body.assign_matching ? await numbersOf({}) : body.customer_ids || [];
       const ids = numbers.map(medusaCustomer);
       for (let i = 0; i < ids.length; i += 1000) {
         await post(`customer-groups/${g.id}/customers`, { add: ids.slice(i, i + 1000) });
@@ -208,6 +204,8 @@ function keys(testInfo) {
      * reference (`DE--{id}`), on Medusa, which has none, its id (`cus_01SEED…`).
      */
     reference: (id) => (medusa ? medusaCustomer(id) : customerReference(id)),
+    /** Whether a list lookup says who is a member already (the dialect's `lookup.knows_members`). */
+    lookupKnowsMembers: !spryker && !medusa,
     /** The app's id of customer `id` (`DE--{id}` on Spryker, `cus_01SEED…` on Medusa). */
     customer: (id) => (spryker ? customerReference(id) : medusa ? medusaCustomer(id) : String(id)),
     /** The customer number behind an app id (`DE--7`, `cus_01SEED…07` or `7` → 7). */
